@@ -1,0 +1,40 @@
+"""Readers: turn the inputs a user names into `Document`s, one article at a time.
+
+`read_inputs` is the one entry point. It takes file paths, directories, JSON Lines files (plain or
+gzip) and "-" for standard input, and yields, lazily, a `Document` per article or an
+`InputError` per input (or JSON line) that could not be read, so that a bad file fails alone and
+a corpus of millions of lines never sits in memory. Non-fatal surprises (a guessed encoding, an
+unreadable publication date) travel with the document in `doc.warnings`.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO, TextIO
+
+from dossier.document import Document
+from dossier.sources.errors import MAX_BYTES, InputError
+from dossier.sources.files import SUPPORTED_SUFFIXES, read_path
+from dossier.sources.stdin import STDIN, read_stdin
+
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "InputError", "read_inputs"]
+
+
+def read_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    stdin: TextIO | BinaryIO | None = None,
+    *,
+    max_bytes: int = MAX_BYTES,
+) -> Iterator[Document | InputError]:
+    """Yield one `Document` or `InputError` per article, input by input, in the order given.
+
+    `stdin` is what "-" reads (default: the process's standard input). `max_bytes` caps a text
+    file, a standard-input text and a single JSON line; JSON Lines files themselves may be any
+    size, since they are streamed.
+    """
+    for path in paths:
+        path = os.fspath(path)
+        if path == STDIN:
+            yield from read_stdin(stdin, max_bytes)
+        else:
+            yield from read_path(path, max_bytes)

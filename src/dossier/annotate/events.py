@@ -1,0 +1,221 @@
+"""Events as one document tells them (PLOVER CONSULT: meetings, talks, visits, calls).
+
+A report mentions one meeting several times: "held talks" in the lead, "the conference took
+place on January 29 at State House" in the next sentence, "the talks with Blinken centred on"
+further down. Each trigger word gives a mention with the people, place and date of its
+sentence; mentions then gather into events: a mention whose people are a subset of an event's
+(or the reverse) joins it unless its date or place contradicts, and a mention that names nobody
+("the conference ...") joins the nearest event it does not contradict. Planned meetings ("his
+intention to visit Kenya") are not meetings that happened and are left out here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossier.annotate.topics import topics_of
+from dossier.document import DateValue, Document, EventMention, Span
+from dossier.places import place_country
+from dossier.pipeline import stage
+
+VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "convene": None,
+                 "visit": "visit", "host": None, "call": "phone", "phone": "phone"}
+NOUN_TRIGGERS = {"meeting": None, "talk": None, "talks": None, "discussion": None,
+                 "visit": "visit", "trip": "visit", "summit": "multilateral", "conference": None,
+                 "consultation": None, "call": "phone", "engagement": None}
+PLANNED = {"intention", "intend", "plan", "expect", "hope", "invite", "invitation", "propose",
+           "wish", "want", "schedule", "agree", "promise", "pledge", "set"}
+PLACE_LABELS = {"GPE", "FAC", "LOC"}
+ROLE_KEY = "role:"
+
+
+@dataclass
+class _Mention:
+    sentence: int
+    span: Span
+    participants: set[str]
+    location: str | None
+    date: DateValue | None
+    mode: str | None
+
+
+@dataclass
+class _Event:
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def participants(self) -> set[str]:
+        return set().union(*(m.participants for m in self.mentions))
+
+    @property
+    def location(self) -> str | None:
+        places = [m.location for m in self.mentions if m.location]
+        return max(places, key=_place_rank) if places else None
+
+    @property
+    def date(self) -> DateValue | None:
+        dates = [m.date for m in self.mentions if m.date]
+        return min(dates, key=_date_rank) if dates else None
+
+
+def _place_rank(place: str) -> tuple[int, int]:
+    """A city ("State House, Nairobi") says more than a country ("Kenya")."""
+    from dossier.places import country_code
+    return (0 if country_code(place) else 1, len(place))
+
+
+def _date_rank(value: DateValue) -> int:
+    return {"day": 0, "week": 1, "month": 2}.get(value.precision, 3) if value.earliest else 4
+
+
+def _is_trigger(tok) -> str | None | bool:
+    """The mode for a trigger token, None for a trigger without one, False for no trigger."""
+    if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
+        return VERB_TRIGGERS[tok.lemma_.lower()]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:
+        return NOUN_TRIGGERS[tok.lower_]
+    return False
+
+
+def _is_planned(tok) -> bool:
+    """'will visit', 'his intention to visit', 'expected to meet', 'did not meet'."""
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in ("will", "would",
+                                                                            "shall", "to")):
+            return True
+    head = tok.head
+    for _ in range(3):
+        if head.lemma_.lower() in PLANNED or head.lower_ in PLANNED:
+            return True
+        if head == head.head:
+            break
+        head = head.head
+    return False
+
+
+def _participants(doc: Document, sent, trigger) -> set[str]:
+    """People named in the trigger's sentence, minus those only mentioned in passing
+    ("President Ruto's economic diplomacy agenda")."""
+    names = set()
+    for person in doc.people:
+        if not (sent.start_char <= person.span.start < sent.end_char):
+            continue
+        tok = doc.nlp.char_span(person.span.start, person.span.end, alignment_mode="expand")
+        root = tok.root if tok is not None else None
+        if root is not None and root.dep_ == "poss" and root.head != trigger \
+                and root.head.lower_ not in NOUN_TRIGGERS:
+            continue
+        if person.name:
+            names.add(person.name)
+        elif person.roles:
+            names.add(f"{ROLE_KEY}{person.roles[0].title}@{person.country or ''}")
+    return names
+
+
+def _location(doc: Document, sent) -> str | None:
+    """The place introduced by 'in', 'at' or 'to' in the sentence, most specific first."""
+    places = []
+    for ent in sent.ents:
+        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
+            continue
+        prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
+        if prev is None or prev.lower_ not in ("in", "at", "to", ","):
+            continue
+        text = ent.text.removeprefix("the ").removeprefix("The ")
+        nxt = doc.text[ent.end_char:ent.end_char + 40]
+        following = [e for e in sent.ents if e.start_char in (ent.end_char + 2, ent.end_char + 4)]
+        if following and nxt.startswith((", ", " in ")) and following[0].label_ in PLACE_LABELS:
+            text = doc.text[ent.start_char:following[0].end_char].removeprefix("the ")
+        if place_country(text) or place_country(text.split(",")[0]):
+            places.append(text)
+    return max(places, key=_place_rank) if places else None
+
+
+def _date(doc: Document, sent) -> DateValue | None:
+    found = [d.value for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
+             and d.value.precision in ("day", "week")]
+    return min(found, key=_date_rank) if found else None
+
+
+def _mentions(doc: Document) -> list[_Mention]:
+    out = []
+    for i, sent in enumerate(doc.nlp.sents):
+        for tok in sent:
+            mode = _is_trigger(tok)
+            if mode is False or _is_planned(tok):
+                continue
+            out.append(_Mention(i, Span(sent.start_char, sent.end_char),
+                                _participants(doc, sent, tok), _location(doc, sent),
+                                _date(doc, sent), mode))
+            break   # one mention per sentence is enough to place it
+    return out
+
+
+def _contradicts(a: _Mention, event: _Event) -> bool:
+    if a.date and event.date and a.date.exact and event.date.exact and \
+            a.date.exact != event.date.exact:
+        return True
+    if a.location and event.location:
+        ca, cb = place_country(a.location), place_country(event.location)
+        return bool(ca and cb and ca != cb)
+    return False
+
+
+def _gather(mentions: list[_Mention]) -> list[_Event]:
+    events: list[_Event] = []
+    for m in (m for m in mentions if m.participants):
+        home = next((e for e in events if (m.participants <= e.participants
+                                           or e.participants <= m.participants)
+                     and not _contradicts(m, e)), None)
+        if home:
+            home.mentions.append(m)
+        else:
+            events.append(_Event([m]))
+    for m in (m for m in mentions if not m.participants):
+        near = sorted((e for e in events if not _contradicts(m, e)),
+                      key=lambda e: min(_distance(m, x) for x in e.mentions))
+        if near and min(_distance(m, x) for x in near[0].mentions) <= 3:
+            near[0].mentions.append(m)
+    return [e for e in events if len(e.participants) >= 2]
+
+
+def _distance(m: _Mention, other: _Mention) -> float:
+    """Sentences apart; a nameless mention leans to the mention right after it ('a meeting of
+    negotiating teams ... Led by X and Y, they convened')."""
+    d = other.sentence - m.sentence
+    return d - 0.5 if d > 0 else -d
+
+
+def _segments(doc: Document, events: list[_Event]) -> dict[int, list[Span]]:
+    """Sentences told about each event: from one of its mentions up to another event's."""
+    owner: dict[int, int] = {}
+    for k, e in enumerate(events):
+        for m in e.mentions:
+            owner[m.sentence] = k
+    current, spans = min(owner.items())[1] if owner else 0, {k: [] for k in range(len(events))}
+    for i, sent in enumerate(doc.sentences):
+        current = owner.get(i, current)
+        spans[current].append(sent)
+    return spans
+
+
+@stage("dossier.annotate.events.v1", needs=("nlp", "people", "dates", "initiatives"),
+       adds=("events",))
+def annotate_events(doc: Document) -> Document:
+    events = _gather(_mentions(doc))
+    segments = _segments(doc, events)
+    doc.events = []
+    for k, e in enumerate(events):
+        first = min(e.mentions, key=lambda m: m.sentence)
+        text = " ".join(doc.text[s.start:s.end] for s in segments[k])
+        initiatives = sorted({i.name for i in doc.initiatives
+                              if any(s.start <= i.span.start < s.end for s in segments[k])})
+        location = e.location or doc.dateline
+        modes = [m.mode for m in e.mentions if m.mode]
+        doc.events.append(EventMention(
+            type="CONSULT", evidence=[m.span for m in sorted(e.mentions, key=lambda m: m.sentence)],
+            participants=sorted(e.participants),
+            summary=" ".join(doc.text[first.span.start:first.span.end].split())[:300],
+            mode=modes[0] if modes else None, date=e.date, location=location,
+            country=place_country(location) if location else None,
+            topics=topics_of(text), initiatives=initiatives))
+    return doc

@@ -1,0 +1,245 @@
+"""Named agreements, programmes, laws, missions and negotiations, with their status.
+
+Relations between countries are told through the instruments they create ("the African Growth
+and Opportunity Act", "a comprehensive trade agreement", "the Multinational Security Support
+Mission in Haiti"). The NER model labels these inconsistently (ORG, PERSON or nothing), so they
+are found by their shape instead: a capitalised name ending in a head noun such as Agreement or
+Mission, or a lowercase domain phrase such as "free trade agreement". Only general rules are
+used, never a list of known initiatives, so that the same code works for any pair of countries.
+
+Within one document every mention is named by the fullest form the document gives: an acronym
+("AGOA") or a shortened name ("Health Cooperation Framework") points to the full name it stands
+for, so that cross-document resolution compares like with like.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from dossier.document import Document, InitiativeMention, Span
+from dossier.pipeline import stage
+
+HEADS = {"Agreement", "Partnership", "Act", "Framework", "Mission", "Force", "Initiative",
+         "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Pact", "Compact",
+         "Protocol", "Memorandum", "Fund", "Deal", "Dialogue", "Facility", "Corridor", "Project",
+         "Convention", "Charter"}
+PLACE_HEADS = {"Mission", "Force"}  # "Mission in Haiti": the place is part of the name
+CONNECTORS = {"and", "of", "for", "in", "on", "the", "&"}
+TRAILING = {"of", "for", "on"}  # "Memorandum of Understanding", "Convention on ..."
+# Bodies, not instruments, although their names end in a head noun ("International Monetary
+# Fund", "World Food Programme", "US Air Force").
+INSTITUTION_FIRST = {"World", "International", "United", "UN", "Global"}
+INSTITUTION_HEADS = {"Fund", "Programme", "Program"}
+SERVICE_BEFORE_FORCE = {"Air", "Defence", "Defense", "Police", "Space"}
+# Heads that name an instrument on their own only with a domain word before them.
+GENERIC_HEADS = r"agreement|deal|pact|treaty|accord"
+DOMAIN_WORDS = (r"comprehensive|free|bilateral|multilateral|preferential|strategic|economic|trade|"
+                r"investment|security|defen[cs]e|health|military|peace|ceasefire|nuclear|climate|"
+                r"energy|debt|loan|financing|migration|cooperation|partnership|\w+-to-\w+")
+GENERIC = re.compile(
+    rf"(?:(?P<pair>[A-Z][\w.]*[-–][A-Z][\w.]*)\s+)?"  # "US-Kenya trade deal"
+    rf"(?<![\w-])(?P<mods>(?:(?:{DOMAIN_WORDS})\s+){{1,4}})(?P<head>{GENERIC_HEADS})\b"
+)
+LOWER_AFTER_CAPS = {"mission", "force", "programme", "program", "initiative", "plan",
+                    "strategy", "framework", "partnership", "project", "fund"}
+_WORD = r"(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*"
+TOKEN = re.compile(rf"\((?P<acr>[A-Z][A-Za-z&]*[A-Z])\)|(?P<word>(?:{_WORD})(?:[-–/](?:{_WORD}))*)|\S")
+# Status from the words just before ("<...> the X") or after ("X <...>") the mention, first
+# matching rule wins. Before-rules end at the mention; up to three words (articles,
+# adjectives, a country pair) may stand between the cue and the name.
+_GAP = r"(?:[\w’'.–-]+\s+){0,3}$"
+STATUS_RULES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("requested", "before", re.compile(rf"\b(?:request|ask|urg|call|consider|seek|push)\w*\b.*\b(?:extend\w*|extension of|renew\w*|renewal of)\s+{_GAP}", re.I)),
+    ("negotiating", "before", re.compile(rf"\b(?:negotiat\w*|talks)\s+(?:on|of|for|over|towards?|aimed at conclud\w*|to conclude)\s+{_GAP}", re.I)),
+    ("extended", "before", re.compile(rf"\b(?:extend\w*|extension of|renew\w*|renewal of)\s+{_GAP}", re.I)),
+    ("signed", "before", re.compile(rf"\bsign(?:ed|s|ing)?\s+{_GAP}", re.I)),
+    ("signed", "after", re.compile(r"^\W*(?:[\w.$]+\W+){0,6}?(?:was |were |been )?signed\b", re.I)),
+    ("expiring", "after", re.compile(r"^\W*(?:\w+\W+){0,4}?(?:beyond|before|ahead of|after) its (?:\w+ )?expir|^\W*(?:is |was )?(?:due to expire|expiring|expires)\b", re.I)),
+    ("expired", "after", re.compile(r"^\W*(?:\w+\W+){0,3}?(?:expired|lapsed)\b", re.I)),
+    ("implementing", "before", re.compile(rf"\bimplement\w*(?:\s+of)?\s+{_GAP}", re.I)),
+    ("proposed", "before", re.compile(rf"\b(?:propos\w*|plans? for)\s+{_GAP}", re.I)),
+    ("negotiating", "before", re.compile(r"\b(?:negotiat\w*|talks)\b", re.I)),
+]
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    name: str
+    acronym: str | None = None
+
+
+@stage("dossier.annotate.initiatives.v1", needs=("text", "sentences", "entities"), adds=("initiatives",))
+def annotate_initiatives(doc: Document) -> Document:
+    found: list[_Found] = []
+    for sent in doc.sentences:
+        if not _is_headline(doc.text[sent.start:sent.end]):
+            found.extend(_capitalised_names(doc, sent))
+        found.extend(f for f in _generic_names(doc.text, sent) if not _overlaps(f, found))
+    found.extend(_acronym_mentions(doc.text, found))
+    found.sort(key=lambda f: f.start)
+    _use_fullest_names(found)
+    doc.initiatives = [
+        InitiativeMention(Span(f.start, f.end), f.name, f.acronym, _status(doc, f)) for f in found
+    ]
+    return doc
+
+
+def _capitalised_names(doc: Document, sent: Span) -> list[_Found]:
+    """Runs of capitalised words and connectors, cut after their last head noun."""
+    out: list[_Found] = []
+    run: list[re.Match[str]] = []
+    for tok in [*TOKEN.finditer(doc.text, sent.start, sent.end), None]:
+        joined = tok is not None and (not run or re.fullmatch(r"[ \t]*", doc.text[run[-1].end():tok.start()]))
+        if joined and tok is not None and _runs_on(tok, run):
+            run.append(tok)
+            continue
+        for part in _split_at_new_article(run):
+            out.extend(_name_in_run(doc, part))
+        run = [tok] if tok is not None and _runs_on(tok, []) else []
+    return out
+
+
+def _runs_on(tok: re.Match[str], run: list[re.Match[str]]) -> bool:
+    word = tok.group("word")
+    if tok.group("acr"):
+        return bool(run)
+    if not word:
+        return False
+    if word in LOWER_AFTER_CAPS:  # "Multinational Security Support mission"
+        return bool(run) and _is_name_word(run[-1].group())
+    if word in CONNECTORS:
+        return bool(run)
+    return _is_name_word(word) and not (run and run[-1].group() in LOWER_AFTER_CAPS)
+
+
+def _is_name_word(word: str) -> bool:
+    """Capitalised, not possessive, not "Kenyan-led": a word that can sit inside a name."""
+    if not word[0].isupper() or re.search(r"['’]s$", word):
+        return False
+    return not any(p.endswith("ed") and p.islower() for p in re.split(r"[-–/]", word)[1:])
+
+
+def _split_at_new_article(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
+    """"the Paris Agreement and the Kyoto Protocol" is two names; "and" alone is not a cut
+    ("African Growth and Opportunity Act")."""
+    parts, start = [], 0
+    for i in range(len(run) - 1):
+        if run[i].group() == "and" and run[i + 1].group() == "the":
+            parts.append(run[start:i])
+            start = i + 2
+    return parts + [run[start:]]
+
+
+def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
+    while run and (run[0].group() in CONNECTORS or run[0].group("acr")
+                   or (run[0].group().lower() in STOP_WORDS and not run[0].group().isupper())):
+        run = run[1:]
+    heads = [i for i, t in enumerate(run) if t.group() in HEADS or
+             (t.group() in LOWER_AFTER_CAPS and i >= 2 and run[i - 2].group("word")
+              and _is_name_word(run[i - 2].group()))]
+    if not heads:
+        return []
+    h = heads[-1]
+    cut = [i for i in range(h) if run[i].group() in ("in", "on")]
+    if cut:  # "the US in the Strategic ... Partnership": "in"/"on" only follow a head
+        return _name_in_run(doc, run[cut[-1] + 1:])
+    end = h + 1
+    head = run[h].group()
+    trailing = TRAILING | ({"in"} if head.capitalize() in PLACE_HEADS else set())
+    after = run[end + 2] if end + 2 < len(run) and end + 1 < len(run) and run[end + 1].group() == "the" else None
+    if end + 1 < len(run) and run[end].group() in trailing and _is_name_word((after or run[end + 1]).group()):
+        end += 2
+        while end < len(run) and (run[end].group("word") and _is_name_word(run[end].group())
+                                  or run[end].group() in CONNECTORS - {"and"}):
+            end += 1
+    while end > h + 1 and run[end - 1].group() in CONNECTORS:
+        end -= 1
+    if end < len(run) and run[end].group("acr"):
+        end += 1  # "(AGOA)" right after the name belongs to it
+    words = [t for t in run[:end] if t.group("word")]
+    acronyms = [t.group("acr") for t in run[:end] if t.group("acr")]
+    acronym = next((a for a in acronyms if _abbreviates(a, [w.group() for w in words])), None)
+    if not _is_initiative(doc, words, head):
+        return []
+    name = " ".join(w.group() for w in words)
+    return [_Found(run[0].start(), run[end - 1].end(), name, acronym)]
+
+
+def _is_initiative(doc: Document, words: list[re.Match[str]], head: str) -> bool:
+    """Drop single words, bodies named like instruments, and "US Mission"-style country names."""
+    texts = [w.group() for w in words if w.group() not in CONNECTORS]
+    if len(texts) < 2:
+        return False
+    if texts[0] in INSTITUTION_FIRST and head in INSTITUTION_HEADS:
+        return False
+    if head.capitalize() == "Force" and texts[-2] in SERVICE_BEFORE_FORCE:
+        return False
+    if head.capitalize() in {"Mission", "Force", "Fund"} or head.islower():
+        places = [e.span for e in doc.entities if e.label in ("GPE", "NORP")]
+        before = [w for w in words[:-1] if w.group() not in CONNECTORS]
+        return not all(any(p.start <= w.start() and w.end() <= p.end for p in places) for w in before)
+    return True
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether the acronym's letters appear, in order, among the initials of the words."""
+    initials = "".join(p[0] for w in words for p in re.split(r"[-–/]", w) if p).upper()
+    it = iter(initials)
+    return all(ch in it for ch in acronym.upper() if ch.isalpha())
+
+
+def _generic_names(text: str, sent: Span) -> list[_Found]:
+    """Lowercase instruments with a domain word: "comprehensive trade agreement"."""
+    out = []
+    for m in GENERIC.finditer(text, sent.start, sent.end):
+        start = m.start("pair") if m.group("pair") else m.start("mods")
+        out.append(_Found(start, m.end(), re.sub(r"\s+", " ", text[start:m.end()])))
+    return out
+
+
+def _acronym_mentions(text: str, found: list[_Found]) -> list[_Found]:
+    """"AGOA" on its own names the initiative the document introduced it for."""
+    full = {f.acronym: f.name for f in found if f.acronym}
+    out = []
+    for acronym, name in full.items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?![\w)])", text):
+            candidate = _Found(m.start(), m.end(), name, acronym)
+            if not _overlaps(candidate, found):
+                out.append(candidate)
+    return out
+
+
+def _use_fullest_names(found: list[_Found]) -> None:
+    """"Health Cooperation Framework" after "Kenya–US Health Cooperation Framework" is the same
+    thing: a name that ends another, longer name in the document takes that name, when only one
+    longer name fits."""
+    names = {f.name for f in found}
+    for f in found:
+        longer = {n for n in names if len(n) > len(f.name) and n.lower().endswith(" " + f.name.lower())}
+        if len(longer) == 1:
+            f.name = longer.pop()
+            f.acronym = f.acronym or next((g.acronym for g in found if g.name == f.name and g.acronym), None)
+
+
+def _status(doc: Document, f: _Found) -> str | None:
+    sent = doc.sentence_of(f.start)
+    before = doc.text[sent.start:f.start]
+    after = doc.text[f.end:max(f.end, sent.end)]
+    for status, side, pattern in STATUS_RULES:
+        if pattern.search(before if side == "before" else after):
+            return status
+    return None
+
+
+def _is_headline(sentence: str) -> bool:
+    """Title-case lines capitalise every word, so capitals say nothing about names there."""
+    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _overlaps(f: _Found, others: list[_Found]) -> bool:
+    return any(f.start < o.end and o.start < f.end for o in others)

@@ -1,0 +1,246 @@
+"""People, the roles the text gives them, and their country, within one document.
+
+The NER model finds most names but also glues neighbours onto them ("Kenya Meg Whitman"),
+labels some surnames as organisations and some names of missions as people. So a name is taken
+from the model and then checked: titles and country words are peeled off its edges, it must look
+like a person's name, and once a full name is known every later bare surname ("Miano") is a
+mention of it whatever the model said. Roles come from the words around a name: a title before
+it ("US Secretary of State Antony Blinken"), an apposition after it ("Alfred K. Ombudo, the
+Principal Secretary for Trade at the State Department") or a relative clause ("Mudavadi who is
+also Cabinet Secretary for ..."). A title with no name ("Kenya's Prime Cabinet Secretary") is a
+role-only mention, resolved here when the document names its holder and later across documents.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
+                                     parse_title, split_titles)
+from dossier.document import Document, PersonMention, Role, Span
+from dossier.places import adjective_country, country_code, place_country
+from dossier.pipeline import stage
+
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
+PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "wa"}
+NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framework", "house",
+                "department", "ministry", "office", "council", "community", "union", "bank",
+                "fund", "strategy", "programme", "program", "initiative", "court", "party"}
+GROUP_NOUNS = r"(?:delegation|team|officials?|government|negotiators|side|counterparts?)"
+
+
+def _name_from_entity(text: str) -> str | None:
+    """The person's name inside an NER span, or None when it does not look like one."""
+    words = text.replace("\u2019", "'").split()
+    while words and (words[0].lower().strip(".") in HONORIFICS or is_head_word(words[0])
+                     or country_code(words[0].rstrip("'s")) or words[0].lower() == "the"):
+        words = words[1:]
+    while words and words[-1] in ("'s", "'"):
+        words = words[:-1]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    if not words or len(words) > 4 or words[-1].lower() in NOT_NAME_END:
+        return None
+    if not all(NAME_TOKEN.match(w) or w.lower() in PARTICLES for w in words):
+        return None
+    if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
+        return None
+    return " ".join(words)
+
+
+def _title_before(doc: Document, start_token: int, sent_start: int) -> str | None:
+    """The title phrase that ends right before a name ("... Trade Cabinet Secretary | Rebecca")."""
+    toks = doc.nlp
+    i = start_token - 1
+    if i >= sent_start and toks[i].text == ",":
+        i -= 1   # "Cabinet Secretary for Investment, Trade, and Industry, Rebecca Miano"
+    words: list = []
+    while i >= sent_start:
+        t = toks[i]
+        if t.ent_type_ == "PERSON" and not is_head_word(t.text) and not country_code(t.text):
+            break
+        if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s"):
+            words.append(t)
+            i -= 1
+            continue
+        break
+    words.reverse()
+    while words and (words[0].text.lower() in CONNECTORS or words[0].text in ("'s", "’s")):
+        words = words[1:]
+    while words and words[-1].text.lower() in CONNECTORS:
+        words = words[:-1]
+    if not words or not has_head_word(" ".join(w.text for w in words)):
+        return None
+    # Keep the title from its first head word or country word onwards.
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+APPOSITION = re.compile(
+    r"^\s*(?:,\s*(?:the\s+|a\s+|who\s+is\s+(?:also\s+)?(?:the\s+)?)?|\s+(?:who\s+is\s+(?:also\s+)?"
+    r"(?:the\s+)?|the\s+))"
+    r"((?:[A-Z][\w'’.\-]*|of|for|and|the|to|at|in|on|&|,(?=\s+(?:[A-Z]|and\s)))"
+    r"(?:\s*(?:[A-Z][\w'’.\-]*|of|for|and|the|to|at|in|on|&|,(?=\s+(?:[A-Z]|and\s))))*)")
+
+
+def _title_after(doc: Document, end: int, sent_end: int) -> str | None:
+    """An apposition or relative clause right after a name that is a title."""
+    m = APPOSITION.match(doc.text[end:sent_end])
+    if not m:
+        return None
+    phrase = m.group(1).strip(" ,")
+    phrase = re.sub(r"(?:\s+(?:of|for|and|the|to|at|in|on|&))+$", "", phrase)
+    first = phrase.split()[0] if phrase.split() else ""
+    if not has_head_word(phrase) or first.lower() in ("and",):
+        return None
+    return phrase
+
+
+def _roles(phrase: str | None, span: Span) -> list[Role]:
+    if not phrase:
+        return []
+    roles = []
+    for part in split_titles(phrase):
+        t = parse_title(part)
+        if t.title and has_head_word(t.title) and t.title.lower().strip(".") not in HONORIFICS:
+            roles.append(Role(t.title, t.organization, t.country, span))
+    return roles
+
+
+def _home_country(doc: Document) -> str | None:
+    """The country a report is written from: its dateline, else the country it names most.
+
+    Unqualified titles ("President Ruto", "Trade Cabinet Secretary") are the home country's by
+    the usual convention of news writing; foreign officials are qualified ("US Ambassador").
+    """
+    if doc.dateline and (code := place_country(doc.dateline)):
+        return code
+    counts = Counter(code for e in doc.entities if e.label in ("GPE", "NORP")
+                     and (code := country_code(e.text) or adjective_country(e.text)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _group_country(doc: Document, start: int) -> str | None:
+    """ "a high-level Kenyan delegation, including Dr. X" / "Kenya's negotiation team": the
+    country of a group named earlier in the same sentence that a person belongs to."""
+    sent = doc.sentence_of(start)
+    before = doc.text[sent.start:start]
+    found = None
+    for m in re.finditer(r"([A-Z][\w.]*(?:\s+[A-Z]\w*)?)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}" + GROUP_NOUNS,
+                         before):
+        code = adjective_country(m.group(1)) or country_code(m.group(1))
+        found = code or found
+    if found:
+        return found
+    after = doc.text[start:sent.end]
+    m = re.search(r"\b(?:leading|led|lead|heading|headed)\s+([A-Z]\w*)(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}"
+                  + GROUP_NOUNS, after)
+    return (country_code(m.group(1)) or adjective_country(m.group(1))) if m else None
+
+
+def _mentions_from_entities(doc: Document) -> list[PersonMention]:
+    mentions = []
+    for ent in doc.nlp.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _name_from_entity(ent.text)
+        if not name:
+            continue
+        start = ent.start_char + ent.text.replace("\u2019", "'").find(name.split()[0])
+        end = start + len(name)
+        mentions.append(PersonMention(Span(start, end), doc.text[start:end], name))
+    return mentions
+
+
+def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMention]:
+    """Give bare surnames their full name, and catch surnames the model labelled otherwise."""
+    full = {m.name.split()[-1]: m.name for m in mentions if len(m.name.split()) > 1}
+    first = {m.name.split()[0] for m in mentions if len(m.name.split()) > 1}
+    taken = {(m.span.start, m.span.end) for m in mentions}
+    for surname, name in full.items():
+        for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname) + r"(?![\w’]|'(?!s))", doc.text):
+            span = (hit.start(), hit.end())
+            if any(s <= span[0] < e for s, e in taken):
+                continue
+            mentions.append(PersonMention(Span(*span), surname, name))
+            taken.add(span)
+    for m in mentions:
+        words = m.name.split()
+        if len(words) == 1 and words[0] in full:
+            m.name = full[words[0]]
+        elif len(words) == 1 and words[0] in first:
+            m.name = m.name   # a first name alone stays ambiguous
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions
+
+
+ROLE_ONLY = re.compile(
+    r"(?:(?<=\s)|^)((?:[A-Z][\w.]*(?:['’]s)?\s+)?(?:(?:Deputy|Vice|Prime|Chief|Principal|Acting|"
+    r"Senior|Special|Foreign|Trade|Defen[cs]e|Finance|Health|Interior)\s+)*(?:Cabinet\s+Secretary|"
+    r"Secretary\s+of\s+State|Secretary|President|Minister|Ambassador|CS|PS|Premier|Chancellor|"
+    r"Foreign\s+Minister|Prime\s+Minister)(?:\s+(?:of|for)\s+[A-Z][\w]*(?:\s+(?:and\s+)?[A-Z]\w*)*)?)"
+    r"(?!\s+[A-Z][a-z])")
+
+
+def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[PersonMention]:
+    """Titles that stand for a person not named there ("Kenya's Prime Cabinet Secretary")."""
+    covered = [(m.span.start - 80, m.span.end + 80) for m in mentions]
+    out = []
+    for hit in ROLE_ONLY.finditer(doc.text):
+        s, e = hit.span(1)
+        prefix = doc.text[max(0, s - 4):s].lower()
+        if any(m.span.start - 2 <= e <= m.span.start + 1 for m in mentions):
+            continue   # the title of a named person, already handled
+        if prefix.endswith(("the ", "’s ", "'s ")) or hit.group(1).split()[0].lower() == "the" or \
+                country_code(hit.group(1).split()[0].rstrip("'s’")) or \
+                adjective_country(hit.group(1).split()[0]):
+            roles = _roles(hit.group(1), Span(s, e))
+            if roles and not any(a <= s < b for a, b in covered if False):
+                out.append(PersonMention(Span(s, e), hit.group(1), "", roles))
+    return out
+
+
+@stage("dossier.annotate.people.v1", needs=("nlp", "entities", "sentences"), adds=("people",))
+def annotate_people(doc: Document) -> Document:
+    mentions = _link_names(_mentions_from_entities(doc), doc)
+    token_at = {t.idx: t.i for t in doc.nlp}
+    for m in mentions:
+        tok = token_at.get(m.span.start)
+        sent = doc.nlp[tok].sent if tok is not None else None
+        before = _title_before(doc, tok, sent.start) if sent is not None else None
+        after = _title_after(doc, m.span.end, doc.sentence_of(m.span.start).end)
+        m.roles = _roles(before, Span(m.span.start - len(before or "") - 2, m.span.end)) \
+            if before else []
+        if before:
+            start = doc.text.rfind(before, 0, m.span.start)
+            for r in m.roles:
+                r.span = Span(start, m.span.end)
+        for r in _roles(after, Span(m.span.start, m.span.end)):
+            r.span = Span(m.span.start, doc.text.find(after, m.span.end) + len(after))
+            m.roles.append(r)
+    home = _home_country(doc)
+    by_name: dict[str, list[PersonMention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
+    for group in by_name.values():
+        country = next((r.country for m in group for r in m.roles if r.country), None) \
+            or next((c for m in group if (c := _group_country(doc, m.span.start))), None) or home
+        for m in group:
+            m.country = country
+    doc.people = mentions + _resolve_role_only(_role_only_mentions(doc, mentions), mentions, home)
+    doc.people.sort(key=lambda m: m.span.start)
+    return doc
+
+
+def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention],
+                       home: str | None) -> list[PersonMention]:
+    """A role-only mention names whoever holds that title in this document, if anyone does."""
+    for m in role_only:
+        wanted = m.roles[0]
+        m.country = wanted.country or home
+        for r in m.roles:
+            r.country = r.country or m.country
+        for other in named:
+            if any(r.title.lower() == wanted.title.lower() for r in other.roles):
+                m.name = other.name
+                break
+    return role_only

@@ -1,0 +1,86 @@
+"""Titles of office: how news text names a role, and how to read one apart.
+
+Kept apart from the person extractor because events, quotes and the resolver all need to know
+whether a phrase is a title ("Prime Cabinet Secretary", "U.S. Deputy Secretary of State") and
+which country and organisation it names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dossier.places import country_code
+
+# Words that make a phrase a title of office. General English usage, not any one country's.
+HEAD_WORDS = frozenset("""
+secretary president minister ambassador senator advisor adviser director governor chairman
+chairperson chairwoman chair chief commissioner envoy spokesperson spokesman spokeswoman
+premier chancellor king queen prince princess emir sultan mayor speaker leader representative
+congressman congresswoman general admiral colonel commander officer attache consul
+undersecretary under-secretary administrator head cs ps ceo counsellor councillor counselor
+attorney-general attorney justice judge registrar treasurer controller auditor
+""".split())
+# Honorifics: they stand before names but are not roles on their own.
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame "
+                       "h.e. he his her excellency rt rev mr. mrs. ms. dr. prof. hon.".split())
+# Titles that are also used on their own as a form of address ("Senator Rubio", "Ambassador
+# Juma"): when they end a longer title, they are a second role ("Secretary of State Senator").
+ADDRESS_TITLES = frozenset("senator ambassador general admiral colonel governor congressman "
+                           "congresswoman".split())
+CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "in", "&", ",", "-", "–"})
+ABBREVIATIONS = {"cs": "Cabinet Secretary", "ps": "Principal Secretary"}
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    organization: str | None
+    country: str | None
+
+
+def is_head_word(word: str) -> bool:
+    return word.lower().strip(".") in HEAD_WORDS
+
+
+def has_head_word(phrase: str) -> bool:
+    return any(is_head_word(w) for w in re.findall(r"[\w.\-]+", phrase))
+
+
+def _leading_country(words: list[str]) -> tuple[str | None, int]:
+    """The country named by the first one to four words, and how many words name it."""
+    start = 1 if words and words[0].lower() == "the" else 0
+    for n in range(min(4, len(words) - 1 - start), 0, -1):
+        candidate = " ".join(words[start:start + n])
+        if re.search(r"[A-Z]", candidate[:1]) and (code := country_code(candidate)):
+            return code, start + n
+    return None, 0
+
+
+_AT_ORG = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+|for\s+|and\s+)?)+)$")
+
+
+def parse_title(phrase: str) -> Title:
+    """Split "U.S. Deputy Secretary of State" into title, organisation and country.
+
+    The country is the sender ("Kenyan Ambassador to the United States" is Kenyan); a trailing
+    "at the State Department" is the organisation.
+    """
+    text = " ".join(phrase.replace("\u2019", "'").split()).strip(" ,;")
+    country, used = _leading_country(text.split())
+    text = " ".join(text.split()[used:])
+    organization = None
+    m = _AT_ORG.search(text)
+    if m and not has_head_word(m.group(1)):
+        organization, text = m.group(1).strip(), text[:m.start()]
+    words = text.split()
+    expanded = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
+    return Title(expanded.strip(" ,"), organization, country)
+
+
+def split_titles(phrase: str) -> list[str]:
+    """"Secretary of State Senator" is two roles; "Deputy Ambassador" is one."""
+    words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in ADDRESS_TITLES and words[-2].lower() not in (
+            "deputy", "vice", "special", "chief", "former", "acting", "assistant", "senior"):
+        return [" ".join(words[:-1]), words[-1]]
+    return [phrase]

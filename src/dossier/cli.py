@@ -1,0 +1,177 @@
+"""The `dossier` command.
+
+Every command takes `--db` (a file path or an SQLAlchemy URL; default `$DOSSIER_DB`, else
+`./dossier.db`). Errors are one readable line on stderr, never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from dossier.ingest import IngestReport, ingest
+from dossier.store import queries
+from dossier.store.store import Store
+
+app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+out = Console()
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[str, typer.Option("--db", envvar="DOSSIER_DB",
+                                       help="SQLite file path or SQLAlchemy URL.")]
+DEFAULT_DB = "dossier.db"
+DEMO_DB = "dossier-demo.db"
+PROGRESS_FROM = 5   # runs with more inputs than this show a progress bar on a terminal
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store(db)
+    except Exception as e:   # a bad URL, a locked or foreign file: say so in one line
+        err.print(f"error: {db}: cannot open the knowledge base ({type(e).__name__}: {e})")
+        raise typer.Exit(2) from None
+
+
+def _run_ingest(store: Store, paths: list[str]) -> IngestReport:
+    show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
+    with Progress(console=err, disable=not show_bar, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        return ingest(store, paths, stdin=sys.stdin.buffer,
+                      on_message=lambda line: err.print(line, markup=False),
+                      on_document=lambda: progress.advance(task))
+
+
+def _summary(r: IngestReport) -> None:
+    out.print(f"documents: {r.read} read, {r.new} new, {r.updated} updated, {r.unchanged} "
+              f"unchanged, {r.failed} failed; knowledge base: {r.events} events, {r.actors} "
+              f"actors, {r.figures} figures")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl(.gz) or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Read articles, extract what they say and add it to the knowledge base."""
+    store = _open(db)
+    report = _run_ingest(store, paths)
+    _summary(report)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _names(s) -> dict[str, str]:
+    return {a["id"]: a["name"] for a in queries.actors(s)}
+
+
+def _print_timeline(store: Store) -> None:
+    table = Table(title="Timeline", show_lines=False)
+    for col in ("date", "type", "participants", "place", "reports"):
+        table.add_column(col, overflow="fold")
+    with store.session() as s:
+        names = _names(s)
+        for e in queries.events(s):
+            when = e["date"] or (f"{e['date_earliest'] or '?'} … {e['date_latest'] or '?'}"
+                                 if e["date_earliest"] or e["date_latest"] else "unknown")
+            table.add_row(when, e["type"], ", ".join(names.get(p, p) for p in e["participants"]),
+                          e["location"] or "", str(len(e["reported_by"])))
+    out.print(table)
+
+
+@app.command()
+def timeline(db: DbOption = DEFAULT_DB) -> None:
+    """One line per event: date (or window), type, participants, place, number of reports."""
+    _print_timeline(_open(db))
+
+
+@app.command()
+def actors(db: DbOption = DEFAULT_DB) -> None:
+    """People and bodies with their country and roles."""
+    table = Table(title="Actors")
+    for col in ("id", "name", "country", "roles", "mentions"):
+        table.add_column(col, overflow="fold")
+    with _open(db).session() as s:
+        for a in queries.actors(s):
+            roles = "; ".join(r["title"] + (f" ({r['country']})" if r["country"] else "")
+                              for r in a["roles"])
+            table.add_row(a["id"], a["name"], a["country"] or "", roles, str(len(a["evidence"])))
+    out.print(table)
+
+
+@app.command()
+def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, actor or document id.")],
+         db: DbOption = DEFAULT_DB) -> None:
+    """An event, actor or document with the sentences it rests on."""
+    with _open(db).session() as s:
+        for kind in ("events", "actors", "documents"):
+            record = next((r for r in queries.KINDS[kind](s) if r["id"] == ident), None)
+            if record:
+                _show_record(kind, record)
+                return
+    err.print(f"error: {ident}: no event, actor or document has this id")
+    raise typer.Exit(1)
+
+
+def _show_record(kind: str, record: dict) -> None:
+    out.print(f"[bold]{kind[:-1]} {record['id']}[/bold]")
+    for key, value in record.items():
+        if key in ("evidence", "text", "raw", "roles"):
+            continue
+        out.print(f"  {key}: {value}", markup=False)
+    for role in record.get("roles", []):
+        out.print(f"  role: {role['title']} ({role['country'] or '?'}) "
+                  f"{role['valid_from'] or '?'} … {role['valid_to'] or '?'}", markup=False)
+    if kind == "documents":
+        out.print(record["text"], markup=False)
+    for ev in record.get("evidence", []):
+        out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {' '.join(ev['text'].split())}",
+                  markup=False)
+
+
+@app.command()
+def export(
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the files into.")],
+    fmt: Annotated[str, typer.Option("--format", help="Export format (jsonl).")] = "jsonl",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write the knowledge base as JSON Lines, one file per kind of record."""
+    if fmt != "jsonl":
+        err.print(f"error: --format {fmt}: unsupported format (supported: jsonl)")
+        raise typer.Exit(2)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    counts = {}
+    with _open(db).session() as s:
+        for kind, records in queries.KINDS.items():
+            tmp = out_dir / f".{kind}.jsonl.tmp"
+            with tmp.open("w", encoding="utf-8") as fh:
+                counts[kind] = 0
+                for record in records(s):
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    counts[kind] += 1
+            tmp.replace(out_dir / f"{kind}.jsonl")   # never a half-written file under the real name
+    out.print("exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out_dir}")
+
+
+@app.command()
+def demo(db: DbOption = DEMO_DB) -> None:
+    """Build a knowledge base from the built-in sample articles and print its timeline."""
+    path = Path(db)
+    if "://" not in db and path.exists():
+        path.unlink()   # a fresh demo every time
+        for suffix in ("-wal", "-shm"):
+            Path(db + suffix).unlink(missing_ok=True)
+    store = _open(db)
+    with resources.as_file(resources.files("dossier") / "sample") as sample:
+        report = _run_ingest(store, [str(sample)])
+    _summary(report)
+    _print_timeline(store)
+    out.print(f"knowledge base written to {db}; try: dossier actors --db {db}")
+
+

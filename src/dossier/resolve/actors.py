@@ -1,0 +1,133 @@
+"""Actors across documents: one record per person, with aliases, country and roles over time.
+
+Mentions are blocked by surname, so the work grows with the corpus, not with its square. In a
+block, full names that can be one person (see `names.same_person`) form one actor; a bare
+surname joins the block's actor with most mentions. A role-only mention ("Kenya's Prime Cabinet
+Secretary") becomes the actor known in the corpus to hold that title in that country; when two
+people held it, the one whose dated evidence is nearest the mention's date.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from dossier.resolve.names import fold, given_name, given_names_compatible, surname
+
+
+@dataclass
+class MentionIn:
+    """What the resolver needs of one person mention."""
+
+    id: int
+    doc_id: str
+    surface: str
+    name: str
+    country: str | None
+    published: date | None
+    roles: list[dict]  # {title, organization, country, doc_id, start, end}
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    country: str | None
+    aliases: list[str]
+    roles: list[dict]
+    mention_ids: list[int] = field(default_factory=list)
+    type: str = "person"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
+
+
+def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
+    by_surname: dict[str, list[MentionIn]] = defaultdict(list)
+    for m in mentions:
+        by_surname[surname(m.name)].append(m)
+    clusters: list[list[MentionIn]] = []
+    for block in by_surname.values():
+        full = [m for m in block if given_name(m.name)]
+        bare = [m for m in block if not given_name(m.name)]
+        groups: list[list[MentionIn]] = []
+        for m in sorted(full, key=lambda m: (-len(m.name), m.name)):
+            home = next((g for g in groups if all(
+                given_names_compatible(given_name(m.name), given_name(x.name)) for x in g)), None)
+            if home is None:
+                groups.append([m])
+            else:
+                home.append(m)
+        if bare:
+            if groups:
+                max(groups, key=len).extend(bare)
+            else:
+                groups.append(bare)
+        clusters.extend(groups)
+    return clusters
+
+
+def _canonical_name(group: list[MentionIn]) -> str:
+    """The fullest name most often used."""
+    counts = Counter(m.name for m in group)
+    return max(counts, key=lambda n: (len(n.split()) > 1, counts[n], len(n), n))
+
+
+def _roles(group: list[MentionIn]) -> list[dict]:
+    """One role per distinct title, valid over the dates of the reports that give it."""
+    merged: dict[tuple, dict] = {}
+    for m in group:
+        for r in m.roles:
+            key = (fold(r["title"]), fold(r["organization"] or ""))
+            role = merged.setdefault(key, {**r, "valid_from": None, "valid_to": None})
+            role["country"] = role["country"] or r["country"]
+            if m.published:
+                role["valid_from"] = min(filter(None, [role["valid_from"], m.published]))
+                role["valid_to"] = max(filter(None, [role["valid_to"], m.published]))
+    return list(merged.values())
+
+
+def resolve_people(mentions: list[MentionIn]) -> list[Actor]:
+    named = [m for m in mentions if m.name]
+    actors: list[Actor] = []
+    used_ids: set[str] = set()
+    for group in _clusters(named):
+        name = _canonical_name(group)
+        countries = Counter(r["country"] for m in group for r in m.roles if r["country"])
+        countries = countries or Counter(m.country for m in group if m.country)
+        actor_id = "person-" + slug(name)
+        if actor_id in used_ids:
+            actor_id += "-" + hashlib.sha1(repr(sorted(m.id for m in group)).encode()).hexdigest()[:6]
+        used_ids.add(actor_id)
+        aliases = sorted({m.surface for m in group} | {m.name for m in group} - {name})
+        actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
+                            aliases, _roles(group), [m.id for m in group]))
+    _attach_role_only([m for m in mentions if not m.name], actors)
+    return actors
+
+
+def _attach_role_only(mentions: list[MentionIn], actors: list[Actor]) -> None:
+    for m in mentions:
+        if not m.roles:
+            continue
+        title, country = fold(m.roles[0]["title"]), m.roles[0]["country"] or m.country
+        holders = [a for a in actors if any(fold(r["title"]) == title and
+                                            (country is None or (r["country"] or a.country) == country)
+                                            for r in a.roles)]
+        if len(holders) > 1 and m.published:
+            holders.sort(key=lambda a: min(_distance(r, m.published) for r in a.roles
+                                           if fold(r["title"]) == title))
+        if holders:
+            holders[0].mention_ids.append(m.id)
+            if m.surface not in holders[0].aliases:
+                holders[0].aliases.append(m.surface)
+
+
+def _distance(role: dict, day: date) -> int:
+    lo, hi = role["valid_from"], role["valid_to"]
+    if lo is None or hi is None:
+        return 10 ** 6
+    return 0 if lo <= day <= hi else min(abs((lo - day).days), abs((day - hi).days))

@@ -1,0 +1,108 @@
+"""Events across documents: one record per real-world event, linked to every report of it.
+
+Event mentions are blocked by participant (only mentions sharing an actor are compared), then
+joined when they have the same type, largely the same participants (Jaccard >= 0.5, or one set
+inside the other) and no contradiction in date or country. The same people meeting on another
+day is another event. The merged event takes the date most reports support, the narrowest
+window they agree on and the most specific place.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from dossier.places import country_code, place_country
+
+
+@dataclass
+class EventMentionIn:
+    id: int
+    doc_id: str
+    type: str
+    summary: str
+    mode: str | None
+    earliest: date | None
+    latest: date | None
+    weekday: int | None
+    location: str | None
+    country: str | None
+    participants: frozenset[str]  # actor ids
+    topics: list[str]
+    initiatives: list[str]  # initiative ids
+    evidence: list[tuple[int, int]]
+
+
+@dataclass
+class Event:
+    id: str
+    mentions: list[EventMentionIn] = field(default_factory=list)
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return frozenset().union(*(m.participants for m in self.mentions))
+
+    @property
+    def date(self) -> date | None:
+        exact = Counter(m.earliest for m in self.mentions if m.earliest and m.earliest == m.latest)
+        return max(exact, key=lambda d: (exact[d], d)) if exact else None
+
+    @property
+    def window(self) -> tuple[date | None, date | None]:
+        lows = [m.earliest for m in self.mentions if m.earliest]
+        highs = [m.latest for m in self.mentions if m.latest]
+        lo, hi = (max(lows) if lows else None), (min(highs) if highs else None)
+        if lo and hi and lo > hi:   # reports disagree: keep the hull, a finding will say why
+            lo, hi = min(lows), max(highs)
+        return lo, hi
+
+    @property
+    def location(self) -> str | None:
+        places = [m.location for m in self.mentions if m.location]
+        return max(places, key=lambda p: (not country_code(p), places.count(p), len(p))) \
+            if places else None
+
+    @property
+    def reported_by(self) -> list[str]:
+        return sorted({m.doc_id for m in self.mentions})
+
+
+def _compatible(m: EventMentionIn, e: Event) -> bool:
+    if m.type != e.mentions[0].type:
+        return False
+    a, b = m.participants, e.participants
+    if not (len(a & b) / len(a | b) >= 0.5 or (len(a & b) >= 2 and (a <= b or b <= a))):
+        return False
+    lo, hi = e.window
+    if m.earliest and hi and m.earliest > hi or m.latest and lo and m.latest < lo:
+        return False
+    if m.weekday is not None and e.date and e.date.weekday() != m.weekday:
+        return False
+    mc = m.country or (place_country(m.location) if m.location else None)
+    ec = next((x.country for x in e.mentions if x.country), None)
+    return not (mc and ec and mc != ec)
+
+
+def resolve_events(mentions: list[EventMentionIn]) -> list[Event]:
+    """Greedy, in a fixed order (dated first, then by document), so the result does not depend
+    on the order documents were ingested in."""
+    events: list[Event] = []
+    by_actor: dict[str, list[Event]] = defaultdict(list)
+    order = sorted(mentions, key=lambda m: (m.earliest is None, m.earliest or date.min,
+                                            m.doc_id, m.id))
+    for m in order:
+        candidates = {id(e): e for p in m.participants for e in by_actor[p]}.values()
+        home = next((e for e in candidates if _compatible(m, e)), None)
+        if home is None:
+            home = Event("")
+            events.append(home)
+        home.mentions.append(m)
+        for p in m.participants:
+            if home not in by_actor[p]:
+                by_actor[p].append(home)
+    for e in events:
+        first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
+        key = f"{first.doc_id}:{first.evidence[0] if first.evidence else ''}"
+        e.id = "event-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    return events

@@ -1,0 +1,64 @@
+"""When two written names can be the same person.
+
+"Tony Blinken" and "Antony Blinken", "Anthony Blinken" (a common misspelling), "A. Blinken" and
+"Blinken" are one person; "Christopher Landau" and "Christopher Kirigua" are not, and neither
+are "Joe Biden" and "Hunter Biden". Surnames must agree; given names must be equal, an initial
+of each other, nickname and full form (the `nicknames` package's table), or one spelling slip
+apart.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from nicknames import NickNamer
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes or dots: the key two spellings must share."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"['.]", "", re.sub(r"[-‐–]", " ", text)).split())
+
+
+def surname(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def given_name(name: str) -> str | None:
+    words = fold(name).split()
+    return words[0] if len(words) > 1 else None
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def _forms(first: str) -> frozenset[str]:
+    nn = _nicknamer()
+    return frozenset({first} | nn.nicknames_of(first) | nn.canonicals_of(first))
+
+
+def _close(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def given_names_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    fa, fb = _forms(a), _forms(b)
+    if fa & fb:
+        return True
+    return any(_close(x, y) for x in fa for y in fb)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Could these two names denote one person? (Surname equal, given names compatible.)"""
+    return surname(a) == surname(b) and given_names_compatible(given_name(a), given_name(b))

@@ -1,0 +1,112 @@
+"""Derive the corpus-level records (actors, initiatives, events) from the stored mentions.
+
+The derived tables are rebuilt in one transaction from what the documents say, so the result
+never depends on the order documents arrived in, and a run interrupted before the end leaves the
+previous derived state intact. Each resolver blocks its comparisons (by surname, by participant,
+by key), so a rebuild costs about linear time in the number of mentions.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from dossier.resolve.actors import MentionIn, resolve_people
+from dossier.resolve.events import EventMentionIn, resolve_events
+from dossier.resolve.initiatives import InitiativeMentionIn, initiative_key, resolve_initiatives
+from dossier.resolve.names import fold
+from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
+                                  EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
+                                  InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
+                                  PersonMentionRow, RoleMentionRow)
+from dossier.store.store import Store
+
+ROLE_KEY = "role:"
+DERIVED = (EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
+           ActorRoleRow, ActorMentionRow, ActorRow)
+
+
+def rebuild(store: Store) -> None:
+    with store.session() as s:
+        for table in DERIVED:
+            s.execute(delete(table))
+        names = _actors(s)
+        initiative_ids = _initiatives(s)
+        _events(s, names, initiative_ids)
+
+
+def _actors(s: Session) -> dict[tuple[str, str], str]:
+    """Write actors; return (doc id, name or role key as the document gives it) -> actor id."""
+    published = dict(s.execute(select(DocumentRow.id, DocumentRow.published)).all())
+    roles: dict[int, list[dict]] = defaultdict(list)
+    for r in s.scalars(select(RoleMentionRow).order_by(RoleMentionRow.id)):
+        roles[r.person_mention_id].append({"title": r.title, "organization": r.organization,
+                                           "country": r.country, "doc_id": r.doc_id,
+                                           "start": r.start, "end": r.end})
+    mentions = [MentionIn(p.id, p.doc_id, p.surface, p.name, p.country, published[p.doc_id],
+                          roles[p.id])
+                for p in s.scalars(select(PersonMentionRow).order_by(PersonMentionRow.id))]
+    by_id = {m.id: m for m in mentions}
+    lookup: dict[tuple[str, str], str] = {}
+    for actor in resolve_people(mentions):
+        s.add(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
+                       aliases=actor.aliases))
+        s.flush()
+        for r in actor.roles:
+            s.add(ActorRoleRow(actor_id=actor.id, title=r["title"], organization=r["organization"],
+                               country=r["country"], valid_from=r["valid_from"],
+                               valid_to=r["valid_to"], doc_id=r["doc_id"], start=r["start"],
+                               end=r["end"]))
+        for mid in actor.mention_ids:
+            s.add(ActorMentionRow(person_mention_id=mid, actor_id=actor.id))
+            m = by_id[mid]
+            key = m.name or f"{ROLE_KEY}{m.roles[0]['title']}@{m.country or ''}"
+            lookup[(m.doc_id, key)] = actor.id
+    return lookup
+
+
+def _initiatives(s: Session) -> dict[tuple[str, str], str]:
+    """Write initiatives; return (doc id, folded name) -> initiative id."""
+    rows = list(s.scalars(select(InitiativeMentionRow).order_by(InitiativeMentionRow.id)))
+    mentions = [InitiativeMentionIn(r.id, r.doc_id, r.name, r.acronym) for r in rows]
+    by_id = {m.id: m for m in mentions}
+    lookup: dict[tuple[str, str], str] = {}
+    for ini in resolve_initiatives(mentions):
+        s.add(InitiativeRow(id=ini.id, name=ini.name, aliases=ini.aliases))
+        s.flush()
+        for mid in ini.mention_ids:
+            s.add(InitiativeLinkRow(mention_id=mid, initiative_id=ini.id))
+            lookup[(by_id[mid].doc_id, fold(by_id[mid].name))] = ini.id
+    lookup.update({(doc, initiative_key(name)): i for (doc, name), i in list(lookup.items())})
+    return lookup
+
+
+def _events(s: Session, actors: dict[tuple[str, str], str],
+            initiatives: dict[tuple[str, str], str]) -> None:
+    mentions = []
+    for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
+        participants = frozenset(a for p in r.participants if (a := actors.get((r.doc_id, p))))
+        if len(participants) < 2:
+            continue
+        mentions.append(EventMentionIn(
+            r.id, r.doc_id, r.type, r.summary, r.mode, r.date_earliest, r.date_latest, r.weekday,
+            r.location, r.country, participants, list(r.topics),
+            [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
+            [tuple(e) for e in r.evidence]))
+    for e in resolve_events(mentions):
+        lo, hi = e.window
+        first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
+        location = e.location
+        s.add(EventRow(id=e.id, type=first.type, summary=first.summary,
+                       mode=next((m.mode for m in e.mentions if m.mode), None), date=e.date,
+                       date_earliest=e.date or lo, date_latest=e.date or hi, location=location,
+                       country=next((m.country for m in e.mentions
+                                     if m.location == location and m.country), None),
+                       topics=sorted({t for m in e.mentions for t in m.topics}),
+                       initiatives=sorted({i for m in e.mentions for i in m.initiatives})))
+        s.flush()
+        for m in e.mentions:
+            s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))
+        for actor_id in sorted(e.participants):
+            s.add(EventParticipantRow(event_id=e.id, actor_id=actor_id))

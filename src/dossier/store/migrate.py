@@ -1,0 +1,33 @@
+"""Schema creation and upgrades: Alembic migrations shipped in the package, run on open."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Engine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to `revision`; a database already there is left untouched."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def new_revision(engine: Engine, message: str) -> None:
+    """Developer tool: write a migration for the difference between the schema and `engine`."""
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.revision(config, message=message, autogenerate=True,
+                         rev_id=f"{len(list((MIGRATIONS / 'versions').glob('*.py'))) + 1:04d}")

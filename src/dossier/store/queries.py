@@ -1,0 +1,127 @@
+"""Read the knowledge base as records in the export format.
+
+One function per kind of record; the export, the CLI tables and `show` all use these, so what a
+user sees in the terminal is what the export gives. Records are streamed in id order.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
+                                  EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
+                                  FigureRow, InitiativeLinkRow, InitiativeMentionRow,
+                                  InitiativeRow, PersonMentionRow, QuoteRow)
+
+
+def iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+class Evidence:
+    """Turns (document, start, end) into an evidence record with the quoted words.
+
+    The one place that makes evidence, so every record's `text == document.text[start:end]`.
+    """
+
+    def __init__(self, s: Session):
+        self._s = s
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, doc_id: str, start: int, end: int) -> dict:
+        if doc_id not in self._texts:
+            self._texts[doc_id] = self._s.scalar(select(DocumentRow.text).where(DocumentRow.id == doc_id))
+        return {"doc": doc_id, "start": start, "end": end, "text": self._texts[doc_id][start:end]}
+
+
+def documents(s: Session) -> Iterator[dict]:
+    for d in s.scalars(select(DocumentRow).order_by(DocumentRow.id)):
+        yield {"id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
+               "text": d.text, "published": iso(d.published),
+               "published_evidence": d.published_evidence, "dateline": d.dateline,
+               "warnings": d.warnings, "content_hash": d.content_hash}
+
+
+def actors(s: Session) -> Iterator[dict]:
+    ev = Evidence(s)
+    roles = defaultdict(list)
+    for r in s.scalars(select(ActorRoleRow).order_by(ActorRoleRow.id)):
+        roles[r.actor_id].append({"title": r.title, "organization": r.organization,
+                                  "country": r.country, "valid_from": iso(r.valid_from),
+                                  "valid_to": iso(r.valid_to),
+                                  "evidence": [ev(r.doc_id, r.start, r.end)]})
+    mentions = defaultdict(list)
+    rows = s.execute(select(ActorMentionRow.actor_id, PersonMentionRow.doc_id,
+                            PersonMentionRow.start, PersonMentionRow.end)
+                     .join(PersonMentionRow,
+                           PersonMentionRow.id == ActorMentionRow.person_mention_id)
+                     .order_by(PersonMentionRow.doc_id, PersonMentionRow.start))
+    for actor_id, doc_id, start, end in rows:
+        mentions[actor_id].append(ev(doc_id, start, end))
+    for a in s.scalars(select(ActorRow).order_by(ActorRow.id)):
+        yield {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
+               "aliases": a.aliases, "roles": roles[a.id], "evidence": mentions[a.id]}
+
+
+def events(s: Session) -> Iterator[dict]:
+    ev = Evidence(s)
+    participants = defaultdict(list)
+    for p in s.scalars(select(EventParticipantRow).order_by(EventParticipantRow.actor_id)):
+        participants[p.event_id].append(p.actor_id)
+    reports, evidence = defaultdict(set), defaultdict(list)
+    rows = s.execute(select(EventLinkRow.event_id, EventMentionRow.doc_id, EventMentionRow.evidence)
+                     .join(EventMentionRow, EventMentionRow.id == EventLinkRow.event_mention_id)
+                     .order_by(EventMentionRow.doc_id, EventMentionRow.id))
+    for event_id, doc_id, spans in rows:
+        reports[event_id].add(doc_id)
+        evidence[event_id].extend(ev(doc_id, a, b) for a, b in spans)
+    for e in s.scalars(select(EventRow).order_by(EventRow.date_earliest.is_(None),
+                                                 EventRow.date_earliest, EventRow.id)):
+        yield {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
+               "date": iso(e.date), "date_earliest": iso(e.date_earliest),
+               "date_latest": iso(e.date_latest), "location": e.location, "country": e.country,
+               "participants": participants[e.id], "topics": e.topics,
+               "initiatives": e.initiatives, "reported_by": sorted(reports[e.id]),
+               "evidence": evidence[e.id]}
+
+
+def initiatives(s: Session) -> Iterator[dict]:
+    ev = Evidence(s)
+    mentions = defaultdict(list)
+    rows = s.execute(select(InitiativeLinkRow.initiative_id, InitiativeMentionRow)
+                     .join(InitiativeMentionRow,
+                           InitiativeMentionRow.id == InitiativeLinkRow.mention_id)
+                     .order_by(InitiativeMentionRow.doc_id, InitiativeMentionRow.start))
+    for initiative_id, m in rows:
+        mentions[initiative_id].append({"doc": m.doc_id, "status": m.status,
+                                        "evidence": [ev(m.doc_id, m.start, m.end)]})
+    for i in s.scalars(select(InitiativeRow).order_by(InitiativeRow.id)):
+        yield {"id": i.id, "name": i.name, "aliases": i.aliases, "mentions": mentions[i.id]}
+
+
+def figures(s: Session) -> Iterator[dict]:
+    ev = Evidence(s)
+    for f in s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start)):
+        yield {"id": f"figure-{f.id}", "doc": f.doc_id, "text": f.text, "value": f.value,
+               "currency": f.currency, "value_usd": f.value_usd, "usd_rate": f.usd_rate,
+               "usd_rate_date": f.usd_rate_date, "usd_rate_source": f.usd_rate_source,
+               "period": f.period, "what": f.what, "evidence": [ev(f.doc_id, f.start, f.end)]}
+
+
+def quotes(s: Session) -> Iterator[dict]:
+    """Quotes with the speaker as an actor id: the actor of that name in that document."""
+    ev = Evidence(s)
+    speakers = dict(((doc_id, name), actor_id) for doc_id, name, actor_id in s.execute(
+        select(PersonMentionRow.doc_id, PersonMentionRow.name, ActorMentionRow.actor_id)
+        .join(ActorMentionRow, ActorMentionRow.person_mention_id == PersonMentionRow.id)))
+    for q in s.scalars(select(QuoteRow).order_by(QuoteRow.doc_id, QuoteRow.start)):
+        yield {"id": f"quote-{q.id}", "doc": q.doc_id, "text": q.text,
+               "speaker": speakers.get((q.doc_id, q.speaker_name)) if q.speaker_name else None,
+               "speaker_name": q.speaker_name, "evidence": [ev(q.doc_id, q.start, q.end)]}
+
+
+KINDS = {"documents": documents, "actors": actors, "events": events,
+         "initiatives": initiatives, "figures": figures, "quotes": quotes}

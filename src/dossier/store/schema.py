@@ -1,0 +1,191 @@
+"""The knowledge base's tables.
+
+Two layers. What one document says (its text and its mentions of people, roles, figures,
+quotes, initiatives and events) is written in that document's own transaction and never
+changes afterwards. What the corpus says (actors, events, initiatives across reports) is derived
+from those mentions by the resolver and can be rebuilt at any time. Every fact row carries its
+evidence: a document id and character offsets into that document's cleaned text.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Evidence:
+    """Columns shared by every row that points back to the words it came from."""
+
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+# ---------------------------------------------------------------- per document
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[date | None] = mapped_column(Date)
+    published_evidence: Mapped[str | None] = mapped_column(Text)
+    dateline: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    warnings: Mapped[list] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PersonMentionRow(Evidence, Base):
+    __tablename__ = "person_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    surface: Mapped[str] = mapped_column(String(300))
+    name: Mapped[str] = mapped_column(String(300))  # "" for a role-only mention
+    country: Mapped[str | None] = mapped_column(String(3))
+
+
+class RoleMentionRow(Evidence, Base):
+    __tablename__ = "role_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("person_mentions.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(3))
+
+
+class FigureRow(Evidence, Base):
+    __tablename__ = "figures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3))
+    period: Mapped[str | None] = mapped_column(String(20))
+    what: Mapped[str] = mapped_column(Text, default="")
+    value_usd: Mapped[float | None] = mapped_column(Float)
+    usd_rate: Mapped[float | None] = mapped_column(Float)  # units of currency per USD
+    usd_rate_date: Mapped[str | None] = mapped_column(String(20))
+    usd_rate_source: Mapped[str | None] = mapped_column(String(200))
+
+
+class QuoteRow(Evidence, Base):
+    __tablename__ = "quotes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    speaker_name: Mapped[str | None] = mapped_column(String(300))
+
+
+class InitiativeMentionRow(Evidence, Base):
+    __tablename__ = "initiative_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    acronym: Mapped[str | None] = mapped_column(String(30))
+    status: Mapped[str | None] = mapped_column(String(40))
+
+
+class EventMentionRow(Base):
+    __tablename__ = "event_mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str | None] = mapped_column(String(30))
+    date_earliest: Mapped[date | None] = mapped_column(Date)
+    date_latest: Mapped[date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
+    weekday: Mapped[int | None] = mapped_column(Integer)
+    location: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(3))
+    participants: Mapped[list] = mapped_column(JSON)  # names as the document gives them
+    topics: Mapped[list] = mapped_column(JSON)
+    initiatives: Mapped[list] = mapped_column(JSON)  # initiative names
+    evidence: Mapped[list] = mapped_column(JSON)  # [[start, end], ...] into the document text
+
+
+# ---------------------------------------------------------------- across documents (derived)
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    type: Mapped[str] = mapped_column(String(20))
+    country: Mapped[str | None] = mapped_column(String(3))
+    aliases: Mapped[list] = mapped_column(JSON)
+
+
+class ActorMentionRow(Base):
+    """Which person mention is which actor."""
+
+    __tablename__ = "actor_mentions"
+    person_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("person_mentions.id", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+
+
+class ActorRoleRow(Evidence, Base):
+    __tablename__ = "actor_roles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    organization: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(3))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
+class InitiativeRow(Base):
+    __tablename__ = "initiatives"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list] = mapped_column(JSON)
+
+
+class InitiativeLinkRow(Base):
+    __tablename__ = "initiative_links"
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("initiative_mentions.id", ondelete="CASCADE"), primary_key=True)
+    initiative_id: Mapped[str] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), index=True)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str | None] = mapped_column(String(30))
+    date: Mapped[date | None] = mapped_column(Date)
+    date_earliest: Mapped[date | None] = mapped_column(Date)
+    date_latest: Mapped[date | None] = mapped_column(Date)
+    location: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(3))
+    topics: Mapped[list] = mapped_column(JSON)
+    initiatives: Mapped[list] = mapped_column(JSON)  # initiative ids
+
+
+class EventLinkRow(Base):
+    """Which document's event mention is (part of) which event."""
+
+    __tablename__ = "event_links"
+    event_mention_id: Mapped[int] = mapped_column(
+        ForeignKey("event_mentions.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+
+
+class EventParticipantRow(Base):
+    __tablename__ = "event_participants"
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
+                                          primary_key=True)

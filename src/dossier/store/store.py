@@ -1,0 +1,120 @@
+"""The store: one narrow interface to the database, whichever engine is behind it.
+
+`--db` takes a file path (SQLite) or any SQLAlchemy URL. Opening a store brings its schema up to
+date through the migrations. Each document is written in one transaction, so an interrupted run
+leaves whole documents or none; a document whose content hash is already stored is skipped, so
+re-running the same input changes nothing.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import create_engine, delete, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.document import Document
+from dossier.store.migrate import upgrade
+from dossier.store.schema import (DocumentRow, EventMentionRow, FigureRow, InitiativeMentionRow,
+                                  PersonMentionRow, QuoteRow, RoleMentionRow)
+
+
+class Saved(enum.Enum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def database_url(db: str) -> str:
+    """A path becomes an SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
+    if "://" in db:
+        return db
+    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")   # readers do not block the one writer
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, db: str):
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose work is committed at the end of the block, or rolled back."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def has_content(self, content_hash: str) -> bool:
+        with self.session() as s:
+            return s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)) \
+                is not None
+
+    def save_document(self, doc: Document) -> Saved:
+        """Write one annotated document and its mentions in one transaction."""
+        with self.session() as s:
+            if s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)):
+                return Saved.UNCHANGED
+            existing = s.get(DocumentRow, doc.id)
+            if existing is not None:   # same id, new content: the new version replaces it
+                s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
+                s.flush()
+            s.add(_document_row(doc))
+            s.flush()
+            _add_mentions(s, doc)
+            return Saved.UPDATED if existing is not None else Saved.NEW
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _document_row(doc: Document) -> DocumentRow:
+    return DocumentRow(id=doc.id, source=doc.source, url=doc.url, title=doc.title,
+                       outlet=doc.outlet, published=doc.published,
+                       published_evidence=doc.published_evidence, dateline=doc.dateline,
+                       text=doc.text, raw=doc.raw, content_hash=doc.content_hash,
+                       warnings=list(doc.warnings), ingested_at=datetime.now(timezone.utc))
+
+
+def _add_mentions(s: Session, doc: Document) -> None:
+    for p in doc.people:
+        row = PersonMentionRow(doc_id=doc.id, start=p.span.start, end=p.span.end,
+                               surface=p.surface, name=p.name, country=p.country)
+        s.add(row)
+        s.flush()
+        for r in p.roles:
+            s.add(RoleMentionRow(doc_id=doc.id, start=r.span.start, end=r.span.end,
+                                 person_mention_id=row.id, title=r.title,
+                                 organization=r.organization, country=r.country))
+    for m in doc.money:
+        s.add(FigureRow(doc_id=doc.id, start=m.span.start, end=m.span.end, text=m.text,
+                        value=m.value, currency=m.currency, period=m.period, what=m.what))
+    for q in doc.quotes:
+        s.add(QuoteRow(doc_id=doc.id, start=q.span.start, end=q.span.end, text=q.text,
+                       speaker_name=q.speaker))
+    for i in doc.initiatives:
+        s.add(InitiativeMentionRow(doc_id=doc.id, start=i.span.start, end=i.span.end,
+                                   name=i.name, acronym=i.acronym, status=i.status))
+    for e in doc.events:
+        d = e.date
+        s.add(EventMentionRow(
+            doc_id=doc.id, type=e.type, summary=e.summary, mode=e.mode,
+            date_earliest=d.earliest if d else None, date_latest=d.latest if d else None,
+            date_precision=d.precision if d else None, weekday=d.weekday if d else None,
+            location=e.location, country=e.country, participants=list(e.participants),
+            topics=list(e.topics), initiatives=list(e.initiatives),
+            evidence=[[sp.start, sp.end] for sp in e.evidence]))
