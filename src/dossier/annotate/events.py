@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
-from dossier.places import place_country
+from dossier.places import country_code, place_country
 from dossier.pipeline import stage
 
 VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "convene": None,
@@ -49,7 +49,7 @@ class _Event:
     @property
     def location(self) -> str | None:
         places = [m.location for m in self.mentions if m.location]
-        return max(places, key=_place_rank) if places else None
+        return min(places, key=_place_rank) if places else None
 
     @property
     def date(self) -> DateValue | None:
@@ -58,9 +58,8 @@ class _Event:
 
 
 def _place_rank(place: str) -> tuple[int, int]:
-    """A city ("State House, Nairobi") says more than a country ("Kenya")."""
-    from dossier.places import country_code
-    return (0 if country_code(place) else 1, len(place))
+    """A city ("State House, Nairobi") says more than a country ("Kenya"); lower is better."""
+    return (1 if country_code(place) else 0, -len(place))
 
 
 def _date_rank(value: DateValue) -> int:
@@ -111,23 +110,26 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
     return names
 
 
-def _location(doc: Document, sent) -> str | None:
-    """The place introduced by 'in', 'at' or 'to' in the sentence, most specific first."""
+def _location(doc: Document, sent, trigger) -> str | None:
+    """The place introduced by 'in', 'at' or 'to' nearest the trigger word; a city
+    ("State House, Nairobi") rather than a country when both are as near."""
     places = []
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
         prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
-        if prev is None or prev.lower_ not in ("in", "at", "to", ","):
+        allowed = ("in", "at", ",", "to") if _is_trigger(trigger) == "visit" else ("in", "at", ",")
+        if prev is None or prev.lower_ not in allowed:
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
-        nxt = doc.text[ent.end_char:ent.end_char + 40]
         following = [e for e in sent.ents if e.start_char in (ent.end_char + 2, ent.end_char + 4)]
-        if following and nxt.startswith((", ", " in ")) and following[0].label_ in PLACE_LABELS:
+        if following and doc.text[ent.end_char:].startswith((", ", " in ")) \
+                and following[0].label_ in PLACE_LABELS:
             text = doc.text[ent.start_char:following[0].end_char].removeprefix("the ")
         if place_country(text) or place_country(text.split(",")[0]):
-            places.append(text)
-    return max(places, key=_place_rank) if places else None
+            distance = ent.start - trigger.i if ent.start > trigger.i else 2 * (trigger.i - ent.start)
+            places.append((distance // 6, _place_rank(text), text))
+    return min(places)[2] if places else None
 
 
 def _date(doc: Document, sent) -> DateValue | None:
@@ -144,7 +146,7 @@ def _mentions(doc: Document) -> list[_Mention]:
             if mode is False or _is_planned(tok):
                 continue
             out.append(_Mention(i, Span(sent.start_char, sent.end_char),
-                                _participants(doc, sent, tok), _location(doc, sent),
+                                _participants(doc, sent, tok), _location(doc, sent, tok),
                                 _date(doc, sent), mode))
             break   # one mention per sentence is enough to place it
     return out
@@ -161,8 +163,11 @@ def _contradicts(a: _Mention, event: _Event) -> bool:
 
 
 def _gather(mentions: list[_Mention]) -> list[_Event]:
+    """Mentions naming two or more people found events; mentions naming nobody, then those
+    naming one person, join the nearest event they do not contradict (one that includes that
+    person), so that "his trip to the US" lands on the Washington talks, not the Nairobi ones."""
     events: list[_Event] = []
-    for m in (m for m in mentions if m.participants):
+    for m in (m for m in mentions if len(m.participants) >= 2):
         home = next((e for e in events if (m.participants <= e.participants
                                            or e.participants <= m.participants)
                      and not _contradicts(m, e)), None)
@@ -170,12 +175,14 @@ def _gather(mentions: list[_Mention]) -> list[_Event]:
             home.mentions.append(m)
         else:
             events.append(_Event([m]))
-    for m in (m for m in mentions if not m.participants):
-        near = sorted((e for e in events if not _contradicts(m, e)),
+    for m in sorted((m for m in mentions if len(m.participants) < 2),
+                    key=lambda m: len(m.participants)):
+        near = sorted((e for e in events if m.participants <= e.participants
+                       and not _contradicts(m, e)),
                       key=lambda e: min(_distance(m, x) for x in e.mentions))
-        if near and min(_distance(m, x) for x in near[0].mentions) <= 3:
+        if near and (m.participants or min(_distance(m, x) for x in near[0].mentions) <= 3):
             near[0].mentions.append(m)
-    return [e for e in events if len(e.participants) >= 2]
+    return events
 
 
 def _distance(m: _Mention, other: _Mention) -> float:

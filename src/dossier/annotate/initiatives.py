@@ -44,6 +44,7 @@ GENERIC = re.compile(
 )
 LOWER_AFTER_CAPS = {"mission", "force", "programme", "program", "initiative", "plan",
                     "strategy", "framework", "partnership", "project", "fund"}
+SENTENCE_OPENERS = {"following", "despite", "amid", "according", "under", "regarding", "including"}
 _WORD = r"(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*"
 TOKEN = re.compile(rf"\((?P<acr>[A-Z][A-Za-z&]*[A-Z])\)|(?P<word>(?:{_WORD})(?:[-–/](?:{_WORD}))*)|\S")
 # Status from the words just before ("<...> the X") or after ("X <...>") the mention, first
@@ -57,7 +58,7 @@ STATUS_RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("signed", "before", re.compile(rf"\bsign(?:ed|s|ing)?\s+{_GAP}", re.I)),
     ("signed", "after", re.compile(r"^\W*(?:[\w.$]+\W+){0,6}?(?:was |were |been )?signed\b", re.I)),
     ("expiring", "after", re.compile(r"^\W*(?:\w+\W+){0,4}?(?:beyond|before|ahead of|after) its (?:\w+ )?expir|^\W*(?:is |was )?(?:due to expire|expiring|expires)\b", re.I)),
-    ("expired", "after", re.compile(r"^\W*(?:\w+\W+){0,3}?(?:expired|lapsed)\b", re.I)),
+    ("expired", "after", re.compile(r"^\W*(?:\w+\W+){0,6}?(?:expired|lapsed)\b", re.I)),
     ("implementing", "before", re.compile(rf"\bimplement\w*(?:\s+of)?\s+{_GAP}", re.I)),
     ("proposed", "before", re.compile(rf"\b(?:propos\w*|plans? for)\s+{_GAP}", re.I)),
     ("negotiating", "before", re.compile(r"\b(?:negotiat\w*|talks)\b", re.I)),
@@ -123,6 +124,11 @@ def _is_name_word(word: str) -> bool:
     return not any(p.endswith("ed") and p.islower() for p in re.split(r"[-–/]", word)[1:])
 
 
+def _starts_sentence(word: str) -> bool:
+    """"The", "Under", "Following", "Despite": capitalised only because a sentence starts."""
+    return (word.lower() in STOP_WORDS or word.lower() in SENTENCE_OPENERS) and not word.isupper()
+
+
 def _split_at_new_article(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
     """"the Paris Agreement and the Kyoto Protocol" is two names; "and" alone is not a cut
     ("African Growth and Opportunity Act")."""
@@ -135,8 +141,7 @@ def _split_at_new_article(run: list[re.Match[str]]) -> list[list[re.Match[str]]]
 
 
 def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
-    while run and (run[0].group() in CONNECTORS or run[0].group("acr")
-                   or (run[0].group().lower() in STOP_WORDS and not run[0].group().isupper())):
+    while run and (run[0].group() in CONNECTORS or run[0].group("acr") or _starts_sentence(run[0].group())):
         run = run[1:]
     heads = [i for i, t in enumerate(run) if t.group() in HEADS or
              (t.group() in LOWER_AFTER_CAPS and i >= 2 and run[i - 2].group("word")
@@ -144,17 +149,18 @@ def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
     if not heads:
         return []
     h = heads[-1]
-    cut = [i for i in range(h) if run[i].group() in ("in", "on")]
-    if cut:  # "the US in the Strategic ... Partnership": "in"/"on" only follow a head
+    cut = [i for i in range(h) if run[i].group() in ("in", "on")
+           or (run[i].group() == "of" and run[i + 1].group() == "the")]
+    if cut:  # "the US in the ... Partnership", "Mr Smith of the ... Fund": not part of a name
         return _name_in_run(doc, run[cut[-1] + 1:])
     end = h + 1
     head = run[h].group()
     trailing = TRAILING | ({"in"} if head.capitalize() in PLACE_HEADS else set())
-    after = run[end + 2] if end + 2 < len(run) and end + 1 < len(run) and run[end + 1].group() == "the" else None
-    if end + 1 < len(run) and run[end].group() in trailing and _is_name_word((after or run[end + 1]).group()):
-        end += 2
+    nxt = run[end + 2] if end + 2 < len(run) and run[end + 1].group() == "the" else run[min(end + 1, len(run) - 1)]
+    if end + 1 < len(run) and run[end].group() in trailing and _is_name_word(nxt.group()):
+        end += 2  # "Mission in Haiti", "Convention on the Rights of the Child"
         while end < len(run) and (run[end].group("word") and _is_name_word(run[end].group())
-                                  or run[end].group() in CONNECTORS - {"and"}):
+                                  or run[end].group() in CONNECTORS):
             end += 1
     while end > h + 1 and run[end - 1].group() in CONNECTORS:
         end -= 1
@@ -163,25 +169,27 @@ def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
     words = [t for t in run[:end] if t.group("word")]
     acronyms = [t.group("acr") for t in run[:end] if t.group("acr")]
     acronym = next((a for a in acronyms if _abbreviates(a, [w.group() for w in words])), None)
-    if not _is_initiative(doc, words, head):
+    if not _is_initiative(doc, words, [w for w in words if w.start() < run[h].start()], head):
         return []
     name = " ".join(w.group() for w in words)
     return [_Found(run[0].start(), run[end - 1].end(), name, acronym)]
 
 
-def _is_initiative(doc: Document, words: list[re.Match[str]], head: str) -> bool:
-    """Drop single words, bodies named like instruments, and "US Mission"-style country names."""
-    texts = [w.group() for w in words if w.group() not in CONNECTORS]
-    if len(texts) < 2:
+def _is_initiative(doc: Document, words: list[re.Match[str]], before: list[re.Match[str]],
+                   head: str) -> bool:
+    """Drop single words, bodies named like instruments, and "Kenya Mission"-style names of a
+    country's body. `before` are the words of the name before its head noun."""
+    if len([w for w in words if w.group() not in CONNECTORS]) < 2:
         return False
-    if texts[0] in INSTITUTION_FIRST and head in INSTITUTION_HEADS:
+    first, last = words[0].group(), before[-1].group() if before else ""
+    if first in INSTITUTION_FIRST and head in INSTITUTION_HEADS:
         return False
-    if head.capitalize() == "Force" and texts[-2] in SERVICE_BEFORE_FORCE:
+    if head.capitalize() == "Force" and last in SERVICE_BEFORE_FORCE:
         return False
     if head.capitalize() in {"Mission", "Force", "Fund"} or head.islower():
         places = [e.span for e in doc.entities if e.label in ("GPE", "NORP")]
-        before = [w for w in words[:-1] if w.group() not in CONNECTORS]
-        return not all(any(p.start <= w.start() and w.end() <= p.end for p in places) for w in before)
+        return not all(any(p.start <= w.start() and w.end() <= p.end for p in places)
+                       for w in before if w.group() not in CONNECTORS)
     return True
 
 
@@ -236,9 +244,11 @@ def _status(doc: Document, f: _Found) -> str | None:
 
 
 def _is_headline(sentence: str) -> bool:
-    """Title-case lines capitalise every word, so capitals say nothing about names there."""
-    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    """Title-case lines capitalise every word but the small ones, so capitals say nothing
+    about names there."""
+    words = re.findall(r"[A-Za-z]+", sentence)
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised >= 4 and all(w[0].isupper() or w.lower() in STOP_WORDS for w in words)
 
 
 def _overlaps(f: _Found, others: list[_Found]) -> bool:

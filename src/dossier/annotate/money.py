@@ -70,6 +70,8 @@ PERIOD = re.compile(
     r"(?:(?P<month>" + "|".join(m.capitalize() for m in MONTHS) + r")\s+)?"
     r"(?P<year>(?:19|20)\d{2}(?:/\d{2,4})?)\b"
 )
+# "$2.5 billion (Sh322 billion)", "1.5 trillion yen (about $10 billion)"
+RESTATED = re.compile(r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|or|i\.e\.)\s+)?")
 WHAT_MAX_WORDS = 12
 # Verbs whose money argument says what their subject is worth: the subject is the "what".
 VALUE_VERBS = {"value", "be", "total", "reach", "amount", "stand", "cost", "estimate", "worth"}
@@ -110,7 +112,8 @@ def annotate_money(doc: Document) -> Document:
     money_tokens = _tokens_of(doc, [m.span for m in mentions])
     for i, mention in enumerate(mentions):
         previous = mentions[i - 1] if i else None
-        if previous and re.fullmatch(r"\s*\(\s*", doc.text[previous.span.end:mention.span.start]):
+        between = doc.text[previous.span.end:mention.span.start] if previous else ""
+        if previous and RESTATED.fullmatch(between):
             # "$2.5 billion (Sh322 billion)": the same figure restated in another currency.
             mention.period, mention.what = previous.period, previous.what
             continue
@@ -245,7 +248,7 @@ def _clause(verb: Token, skip: set[int]) -> list[Token]:
 def _render(tokens: list[Token]) -> str:
     """Tokens in text order with their own spacing; a leading article and the tail past
     WHAT_MAX_WORDS words are dropped."""
-    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    ordered = sorted({t.i: t for t in tokens if t.tag_ not in ("WDT", "WP")}.values(), key=lambda t: t.i)
     while ordered and ordered[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ"):
         ordered.pop(0)
     out, words = "", 0

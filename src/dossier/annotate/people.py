@@ -20,6 +20,7 @@ from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_h
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.places import adjective_country, country_code, place_country
 from dossier.pipeline import stage
+from dossier.resolve.names import same_person
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
 PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "wa"}
@@ -65,9 +66,17 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
             continue
         break
     words.reverse()
+    # "Kenya's Prime Cabinet Secretary and U.S. Secretary of State Senator Marco Rubio": the
+    # title is the last of two coordinated titles ("Investment, Trade, and Industry" is one).
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[:k])) \
+                and has_head_word(" ".join(w.text for w in words[k + 1:])):
+            words = words[k + 1:]
+            break
     while words and (words[0].text.lower() in CONNECTORS or words[0].text in ("'s", "’s")):
         words = words[1:]
-    while words and words[-1].text.lower() in CONNECTORS:
+    while words and (words[-1].text.lower() in CONNECTORS
+                     or words[-1].text.lower().strip(".") in HONORIFICS):
         words = words[:-1]
     if not words or not has_head_word(" ".join(w.text for w in words)):
         return None
@@ -106,17 +115,22 @@ def _roles(phrase: str | None, span: Span) -> list[Role]:
     return roles
 
 
-def _home_country(doc: Document) -> str | None:
-    """The country a report is written from: its dateline, else the country it names most.
+def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
+    """The country a report is written from, whose officials it names without qualification.
 
-    Unqualified titles ("President Ruto", "Trade Cabinet Secretary") are the home country's by
-    the usual convention of news writing; foreign officials are qualified ("US Ambassador").
+    News writing qualifies foreign officials ("US Ambassador Meg Whitman") and not its own
+    ("Trade Cabinet Secretary Rebecca Miano"), so the home country is the one named most
+    (the dateline counting double) among those never used to qualify a title.
     """
+    counts: Counter[str] = Counter()
+    for e in doc.entities:
+        if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
+            counts[code] += 1
     if doc.dateline and (code := place_country(doc.dateline)):
-        return code
-    counts = Counter(code for e in doc.entities if e.label in ("GPE", "NORP")
-                     and (code := country_code(e.text) or adjective_country(e.text)))
-    return counts.most_common(1)[0][0] if counts else None
+        counts[code] += 2
+    unqualified = Counter({c: n for c, n in counts.items() if c not in qualifiers})
+    best = (unqualified or counts).most_common(1)
+    return best[0][0] if best else None
 
 
 def _group_country(doc: Document, start: int) -> str | None:
@@ -152,23 +166,28 @@ def _mentions_from_entities(doc: Document) -> list[PersonMention]:
 
 
 def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMention]:
-    """Give bare surnames their full name, and catch surnames the model labelled otherwise."""
-    full = {m.name.split()[-1]: m.name for m in mentions if len(m.name.split()) > 1}
-    first = {m.name.split()[0] for m in mentions if len(m.name.split()) > 1}
-    taken = {(m.span.start, m.span.end) for m in mentions}
-    for surname, name in full.items():
-        for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname) + r"(?![\w’]|'(?!s))", doc.text):
-            span = (hit.start(), hit.end())
-            if any(s <= span[0] < e for s, e in taken):
-                continue
-            mentions.append(PersonMention(Span(*span), surname, name))
-            taken.add(span)
+    """One name per person in the document: variants of a full name ("Tony Blinken" after
+    "Antony Blinken") and bare surnames take the name as first introduced, which is how news
+    writing introduces people; surnames the model labelled otherwise are caught here too."""
+    canonical: list[str] = []
     for m in mentions:
-        words = m.name.split()
-        if len(words) == 1 and words[0] in full:
-            m.name = full[words[0]]
-        elif len(words) == 1 and words[0] in first:
-            m.name = m.name   # a first name alone stays ambiguous
+        if len(m.name.split()) > 1:
+            m.name = next((c for c in canonical if same_person(c, m.name)), m.name)
+            if m.name not in canonical:
+                canonical.append(m.name)
+    full = {}
+    for name in canonical:
+        full.setdefault(name.split()[-1], name)
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    for surname_, name in full.items():
+        for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname_) + r"(?![\w’]|'(?!s))", doc.text):
+            if any(s <= hit.start() < e for s, e in taken):
+                continue
+            mentions.append(PersonMention(Span(*hit.span()), surname_, name))
+            taken.append(hit.span())
+    for m in mentions:
+        if len(m.name.split()) == 1 and m.name in full:
+            m.name = full[m.name]
     mentions.sort(key=lambda m: m.span.start)
     return mentions
 
@@ -183,18 +202,19 @@ ROLE_ONLY = re.compile(
 
 def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[PersonMention]:
     """Titles that stand for a person not named there ("Kenya's Prime Cabinet Secretary")."""
-    covered = [(m.span.start - 80, m.span.end + 80) for m in mentions]
+    claimed = [(m.span.start, m.span.end) for m in mentions] + \
+        [(r.span.start, r.span.end) for m in mentions for r in m.roles]
     out = []
     for hit in ROLE_ONLY.finditer(doc.text):
         s, e = hit.span(1)
-        prefix = doc.text[max(0, s - 4):s].lower()
-        if any(m.span.start - 2 <= e <= m.span.start + 1 for m in mentions):
-            continue   # the title of a named person, already handled
-        if prefix.endswith(("the ", "’s ", "'s ")) or hit.group(1).split()[0].lower() == "the" or \
-                country_code(hit.group(1).split()[0].rstrip("'s’")) or \
-                adjective_country(hit.group(1).split()[0]):
-            roles = _roles(hit.group(1), Span(s, e))
-            if roles and not any(a <= s < b for a, b in covered if False):
+        if any(a < e and s < b for a, b in claimed):
+            continue   # part of a named person's title
+        phrase = re.sub(r"^(?:the|The)\s+", "", hit.group(1))
+        first = phrase.split()[0]
+        if doc.text[max(0, s - 4):s].lower().endswith("the ") or phrase != hit.group(1) or \
+                country_code(first.rstrip("'s’")) or adjective_country(first):
+            roles = _roles(phrase, Span(s, e))
+            if roles:
                 out.append(PersonMention(Span(s, e), hit.group(1), "", roles))
     return out
 
@@ -217,7 +237,7 @@ def annotate_people(doc: Document) -> Document:
         for r in _roles(after, Span(m.span.start, m.span.end)):
             r.span = Span(m.span.start, doc.text.find(after, m.span.end) + len(after))
             m.roles.append(r)
-    home = _home_country(doc)
+    home = _home_country(doc, {r.country for m in mentions for r in m.roles if r.country})
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:
         by_name.setdefault(m.name, []).append(m)
