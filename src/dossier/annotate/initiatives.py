@@ -22,7 +22,7 @@ from dossier.document import Document, InitiativeMention, Span
 from dossier.pipeline import stage
 
 HEADS = {"Agreement", "Partnership", "Act", "Framework", "Mission", "Force", "Initiative",
-         "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Pact", "Compact",
+         "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Accords", "Pact", "Compact",
          "Protocol", "Memorandum", "Fund", "Deal", "Dialogue", "Facility", "Corridor", "Project",
          "Convention", "Charter"}
 PLACE_HEADS = {"Mission", "Force"}  # "Mission in Haiti": the place is part of the name
@@ -194,10 +194,16 @@ def _is_initiative(doc: Document, words: list[re.Match[str]], before: list[re.Ma
 
 
 def _abbreviates(acronym: str, words: list[str]) -> bool:
-    """Whether the acronym's letters appear, in order, among the initials of the words."""
-    initials = "".join(p[0] for w in words for p in re.split(r"[-–/]", w) if p).upper()
-    it = iter(initials)
-    return all(ch in it for ch in acronym.upper() if ch.isalpha())
+    """Whether the acronym's letters appear in order in the name, the first one starting a
+    word: "FTA" for "Kenya–U.S. Free Trade Agreement", "NEPAD" for "New Partnership for Africa's
+    Development"."""
+    parts = [p.upper() for w in words for p in re.split(r"[-–/]", w) if p]
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    for i, part in enumerate(parts):
+        if letters and part[0] == letters[0]:
+            it = iter("".join(parts[i:]))
+            return all(ch in it for ch in letters)
+    return False
 
 
 def _generic_names(text: str, sent: Span) -> list[_Found]:

@@ -171,10 +171,16 @@ def _what(doc: Document, span: Span, skip: set[int]) -> str:
     while root.dep_ == "conj" and root.head.i != root.i:  # "$X and $Y": the first one's place
         skip.add(root.i)
         root = root.head
+    of = [c for t in money for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip]
+    if of:  # "KSh 1.5 trillion of debt"
+        return _render(_noun_phrase_of_prep(of[0], skip))
     head = root.head
     if head.i != root.i and head.pos_ in ("NOUN", "PROPN") and head.i > money.end - 1 \
             and root.dep_ in ("nummod", "compound", "nmod", "amod"):
-        return _render(_noun_phrase(head, skip))
+        phrase = _noun_phrase(head, skip)
+        if len(phrase) == 1 and head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+            return _render(_clause(head.head, skip))  # "approved a $2.5 billion loan to Kenya"
+        return _render(phrase)
     node = root
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         node = node.head

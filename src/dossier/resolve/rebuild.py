@@ -8,16 +8,20 @@ by key), so a rebuild costs about linear time in the number of mentions.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dossier.resolve.actors import MentionIn, resolve_people
+from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
+from dossier.resolve.figures import usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, initiative_key, resolve_initiatives
 from dossier.resolve.names import fold
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
+                                  FigureRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, RoleMentionRow)
 from dossier.store.store import Store
@@ -34,6 +38,32 @@ def rebuild(store: Store) -> None:
         names = _actors(s)
         initiative_ids = _initiatives(s)
         _events(s, names, initiative_ids)
+        _figures(s, ExchangeRates())
+
+
+def _report_dates(s: Session) -> dict[str, date]:
+    """Each document's date: its publication date, else the latest exact date of an event it
+    reports (other reports of the event may have fixed it)."""
+    published = {doc: pub for doc, pub in s.execute(select(DocumentRow.id, DocumentRow.published))
+                 if pub}
+    inferred: dict[str, date] = {}
+    rows = s.execute(select(EventMentionRow.doc_id, EventRow.date)
+                     .join(EventLinkRow, EventLinkRow.event_mention_id == EventMentionRow.id)
+                     .join(EventRow, EventRow.id == EventLinkRow.event_id)
+                     .where(EventRow.date.is_not(None)))
+    for doc, day in rows:
+        inferred[doc] = max(day, inferred.get(doc, day))
+    return {**inferred, **published}
+
+
+def _figures(s: Session, rates: ExchangeRates) -> None:
+    report_dates = _report_dates(s)
+    for f in s.scalars(select(FigureRow)):
+        rate = usd_rate(rates, f.currency, f.period, report_dates.get(f.doc_id))
+        f.value_usd = f.value / rate.units_per_usd if rate else None
+        f.usd_rate = rate.units_per_usd if rate else None
+        f.usd_rate_date = rate.period if rate else None
+        f.usd_rate_source = rate.source if rate else None
 
 
 def _actors(s: Session) -> dict[tuple[str, str], str]:
