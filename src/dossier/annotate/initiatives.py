@@ -22,9 +22,9 @@ from dossier.document import Document, InitiativeMention, Span
 from dossier.pipeline import stage
 
 HEADS = {"Agreement", "Partnership", "Act", "Framework", "Mission", "Force", "Initiative",
-         "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Accords", "Pact", "Compact",
-         "Protocol", "Memorandum", "Fund", "Deal", "Dialogue", "Facility", "Corridor", "Project",
-         "Convention", "Charter"}
+         "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Accords", "Pact",
+         "Compact", "Protocol", "Memorandum", "Fund", "Deal", "Dialogue", "Facility", "Corridor",
+         "Project", "Convention", "Charter"}
 PLACE_HEADS = {"Mission", "Force"}  # "Mission in Haiti": the place is part of the name
 CONNECTORS = {"and", "of", "for", "in", "on", "the", "&"}
 TRAILING = {"of", "for", "on"}  # "Memorandum of Understanding", "Convention on ..."
@@ -46,22 +46,38 @@ LOWER_AFTER_CAPS = {"mission", "force", "programme", "program", "initiative", "p
                     "strategy", "framework", "partnership", "project", "fund"}
 SENTENCE_OPENERS = {"following", "despite", "amid", "according", "under", "regarding", "including"}
 _WORD = r"(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*"
+# A parenthesised acronym, a word (dash-joined: "Kenya–U.S.", "Government-to-Government") or
+# any other character, which ends a name.
 TOKEN = re.compile(rf"\((?P<acr>[A-Z][A-Za-z&]*[A-Z])\)|(?P<word>(?:{_WORD})(?:[-–/](?:{_WORD}))*)|\S")
-# Status from the words just before ("<...> the X") or after ("X <...>") the mention, first
-# matching rule wins. Before-rules end at the mention; up to three words (articles,
-# adjectives, a country pair) may stand between the cue and the name.
-_GAP = r"(?:[\w’'.–-]+\s+){0,3}$"
+
+
+def _before(cue: str) -> re.Pattern[str]:
+    """The cue, at most three words (article, adjective, country pair), then the mention."""
+    return re.compile(rf"\b(?:{cue})\s+(?:[\w’'.–-]+\s+){{0,3}}$", re.I)
+
+
+def _after(cue: str) -> re.Pattern[str]:
+    """The mention, at most six words, then the cue."""
+    return re.compile(rf"^\W*(?:[\w.$]+\W+){{0,6}}?(?:{cue})\b", re.I)
+
+
+# Status from the words around the mention in its sentence; the first matching rule wins.
 STATUS_RULES: list[tuple[str, str, re.Pattern[str]]] = [
-    ("requested", "before", re.compile(rf"\b(?:request|ask|urg|call|consider|seek|push)\w*\b.*\b(?:extend\w*|extension of|renew\w*|renewal of)\s+{_GAP}", re.I)),
-    ("negotiating", "before", re.compile(rf"\b(?:negotiat\w*|talks)\s+(?:on|of|for|over|towards?|aimed at conclud\w*|to conclude)\s+{_GAP}", re.I)),
-    ("extended", "before", re.compile(rf"\b(?:extend\w*|extension of|renew\w*|renewal of)\s+{_GAP}", re.I)),
-    ("signed", "before", re.compile(rf"\bsign(?:ed|s|ing)?\s+{_GAP}", re.I)),
-    ("signed", "after", re.compile(r"^\W*(?:[\w.$]+\W+){0,6}?(?:was |were |been )?signed\b", re.I)),
-    ("expiring", "after", re.compile(r"^\W*(?:\w+\W+){0,4}?(?:beyond|before|ahead of|after) its (?:\w+ )?expir|^\W*(?:is |was )?(?:due to expire|expiring|expires)\b", re.I)),
-    ("expired", "after", re.compile(r"^\W*(?:\w+\W+){0,6}?(?:expired|lapsed)\b", re.I)),
-    ("implementing", "before", re.compile(rf"\bimplement\w*(?:\s+of)?\s+{_GAP}", re.I)),
-    ("proposed", "before", re.compile(rf"\b(?:propos\w*|plans? for)\s+{_GAP}", re.I)),
-    ("negotiating", "before", re.compile(r"\b(?:negotiat\w*|talks)\b", re.I)),
+    # "request for the US to consider extending the X"
+    ("requested", "before",
+     _before(r"(?:request|ask|urg|call|consider|seek)\w*\b.*\b(?:extend\w*|extension of|renew\w*)")),
+    # "expedite negotiations on the X", "negotiations aimed at concluding a X"
+    ("negotiating", "before",
+     _before(r"(?:negotiat\w*|talks) (?:on|of|for|over|towards?|aimed at conclud\w*)")),
+    ("extended", "before", _before(r"extend\w*|extension of|renew\w*|renewal of")),
+    ("signed", "before", _before(r"sign(?:ed|s|ing)?")),
+    ("signed", "after", _after(r"signed")),  # "X valued at Ksh.208 billion, signed last year"
+    ("expiring", "after",  # "X beyond its expiry next year"
+     _after(r"(?:beyond|before|ahead of|after) its (?:\w+ )?expir\w*|due to expire|expires|expiring")),
+    ("expired", "after", _after(r"expired|lapsed")),
+    ("implementing", "before", _before(r"implement\w*(?: of)?")),
+    ("proposed", "before", _before(r"propos\w*|plans? for")),
+    ("negotiating", "before", re.compile(r"\b(?:negotiat\w*|talks)\b", re.I)),  # anywhere before
 ]
 
 
@@ -155,12 +171,9 @@ def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
         return _name_in_run(doc, run[cut[-1] + 1:])
     end = h + 1
     head = run[h].group()
-    trailing = TRAILING | ({"in"} if head.capitalize() in PLACE_HEADS else set())
-    nxt = run[end + 2] if end + 2 < len(run) and run[end + 1].group() == "the" else run[min(end + 1, len(run) - 1)]
-    if end + 1 < len(run) and run[end].group() in trailing and _is_name_word(nxt.group()):
+    if _place_follows(doc, run, end, head):
         end += 2  # "Mission in Haiti", "Convention on the Rights of the Child"
-        while end < len(run) and (run[end].group("word") and _is_name_word(run[end].group())
-                                  or run[end].group() in CONNECTORS):
+        while end < len(run) and (run[end].group() in CONNECTORS or _is_name_word(run[end].group())):
             end += 1
     while end > h + 1 and run[end - 1].group() in CONNECTORS:
         end -= 1
@@ -175,6 +188,16 @@ def _name_in_run(doc: Document, run: list[re.Match[str]]) -> list[_Found]:
     return [_Found(run[0].start(), run[end - 1].end(), name, acronym)]
 
 
+def _place_follows(doc: Document, run: list[re.Match[str]], end: int, head: str) -> bool:
+    """Whether "in/for/on/of (the) <Name>" right after the head belongs to the name; a date
+    does not ("... Project on Saturday")."""
+    trailing = TRAILING | ({"in"} if head.capitalize() in PLACE_HEADS else set())
+    if end + 1 >= len(run) or run[end].group() not in trailing:
+        return False
+    nxt = run[end + 2] if run[end + 1].group() == "the" and end + 2 < len(run) else run[end + 1]
+    return _is_name_word(nxt.group()) and not _in_entity(doc, nxt, ("DATE", "TIME"))
+
+
 def _is_initiative(doc: Document, words: list[re.Match[str]], before: list[re.Match[str]],
                    head: str) -> bool:
     """Drop single words, bodies named like instruments, and "Kenya Mission"-style names of a
@@ -187,10 +210,13 @@ def _is_initiative(doc: Document, words: list[re.Match[str]], before: list[re.Ma
     if head.capitalize() == "Force" and last in SERVICE_BEFORE_FORCE:
         return False
     if head.capitalize() in {"Mission", "Force", "Fund"} or head.islower():
-        places = [e.span for e in doc.entities if e.label in ("GPE", "NORP")]
-        return not all(any(p.start <= w.start() and w.end() <= p.end for p in places)
-                       for w in before if w.group() not in CONNECTORS)
+        return not all(_in_entity(doc, w, ("GPE", "NORP")) for w in before if w.group() not in CONNECTORS)
     return True
+
+
+def _in_entity(doc: Document, word: re.Match[str], labels: tuple[str, ...]) -> bool:
+    return any(e.label in labels and e.span.start <= word.start() and word.end() <= e.span.end
+               for e in doc.entities)
 
 
 def _abbreviates(acronym: str, words: list[str]) -> bool:

@@ -76,7 +76,7 @@ WHAT_MAX_WORDS = 12
 # Verbs whose money argument says what their subject is worth: the subject is the "what".
 VALUE_VERBS = {"value", "be", "total", "reach", "amount", "stand", "cost", "estimate", "worth"}
 NOUN_PREPS = {"of", "for", "from", "to", "into", "in", "on", "with", "between"}
-VERB_PREPS = {"to", "from", "into", "for", "on", "in", "with", "between", "dative"}
+VERB_PREPS = {"to", "from", "into", "for", "on", "in", "with", "between"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "cc", "mark",
                "punct", "aux", "auxpass", "advmod", "intj", "prep", "dative",
                "conj", "npadvmod", "quantmod"}
@@ -108,7 +108,8 @@ def annotate_money(doc: Document) -> Document:
         mentions.append(MoneyMention(Span(m.start(), m.end()), m.group(), value, currency))
         if tail:
             start = tail.start("cur")
-            mentions.append(MoneyMention(Span(start, tail.end()), doc.text[start:tail.end()], upper, currency))
+            upper_text = doc.text[start:tail.end()]
+            mentions.append(MoneyMention(Span(start, tail.end()), upper_text, upper, currency))
     money_tokens = _tokens_of(doc, [m.span for m in mentions])
     for i, mention in enumerate(mentions):
         previous = mentions[i - 1] if i else None

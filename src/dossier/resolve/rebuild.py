@@ -16,18 +16,19 @@ from sqlalchemy.orm import Session
 from dossier.resolve.actors import MentionIn, resolve_people
 from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
+from dossier.resolve import findings
 from dossier.resolve.figures import usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, initiative_key, resolve_initiatives
 from dossier.resolve.names import fold
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
-                                  FigureRow,
+                                  FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, RoleMentionRow)
 from dossier.store.store import Store
 
 ROLE_KEY = "role:"
-DERIVED = (EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
+DERIVED = (FindingRow, EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
            ActorRoleRow, ActorMentionRow, ActorRow)
 
 
@@ -39,6 +40,7 @@ def rebuild(store: Store) -> None:
         initiative_ids = _initiatives(s)
         _events(s, names, initiative_ids)
         _figures(s, ExchangeRates())
+        _findings(s)
 
 
 def _report_dates(s: Session) -> dict[str, date]:
@@ -140,3 +142,29 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))
         for actor_id in sorted(e.participants):
             s.add(EventParticipantRow(event_id=e.id, actor_id=actor_id))
+
+
+def _findings(s: Session) -> None:
+    figures = [findings.FigureIn(f.doc_id, f.start, f.end, f.text, f.value, f.currency,
+                                 f.value_usd, f.period, f.what)
+               for f in s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start))]
+    roles = [findings.RoleIn(a.name, a.country, r.doc_id, r.title, r.organization, r.start, r.end)
+             for r, a in s.execute(
+                 select(RoleMentionRow, ActorRow)
+                 .join(ActorMentionRow,
+                       ActorMentionRow.person_mention_id == RoleMentionRow.person_mention_id)
+                 .join(ActorRow, ActorRow.id == ActorMentionRow.actor_id)
+                 .order_by(RoleMentionRow.id))]
+    dates = [findings.EventDateIn(link.event_id, m.summary, m.doc_id, m.date_earliest,
+                                  *m.evidence[0])
+             for m, link in s.execute(
+                 select(EventMentionRow, EventLinkRow)
+                 .join(EventLinkRow, EventLinkRow.event_mention_id == EventMentionRow.id)
+                 .where(EventMentionRow.date_earliest.is_not(None),
+                        EventMentionRow.date_earliest == EventMentionRow.date_latest)
+                 .order_by(EventMentionRow.id))]
+    found = (findings.conflicting_figures(figures) + findings.incompatible_titles(roles)
+             + findings.foreign_institution(roles) + findings.conflicting_dates(dates))
+    for f in {f.id: f for f in found}.values():
+        s.add(FindingRow(id=f.id, kind=f.kind, description=f.description,
+                         evidence=[list(e) for e in f.evidence]))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
-                                  FigureRow, InitiativeLinkRow, InitiativeMentionRow,
+                                  FigureRow, FindingRow, InitiativeLinkRow, InitiativeMentionRow,
                                   InitiativeRow, PersonMentionRow, QuoteRow)
 
 
@@ -123,5 +123,13 @@ def quotes(s: Session) -> Iterator[dict]:
                "speaker_name": q.speaker_name, "evidence": [ev(q.doc_id, q.start, q.end)]}
 
 
+def findings(s: Session) -> Iterator[dict]:
+    ev = Evidence(s)
+    for f in s.scalars(select(FindingRow).order_by(FindingRow.id)):
+        yield {"id": f.id, "kind": f.kind, "description": f.description,
+               "evidence": [ev(doc, start, end) for doc, start, end in f.evidence]}
+
+
 KINDS = {"documents": documents, "actors": actors, "events": events,
-         "initiatives": initiatives, "figures": figures, "quotes": quotes}
+         "initiatives": initiatives, "figures": figures, "quotes": quotes,
+         "findings": findings}

@@ -189,3 +189,13 @@ class EventParticipantRow(Base):
                                           primary_key=True)
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
                                           primary_key=True)
+
+
+class FindingRow(Base):
+    """An inconsistency within or between reports, with the evidence from each side."""
+
+    __tablename__ = "findings"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[list] = mapped_column(JSON)  # [[doc_id, start, end], ...]

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:00:40.380215
+Create Date: 2026-11-26 10:04:55.782195
 """
 from alembic import op
 import sqlalchemy as sa
@@ -53,6 +53,13 @@ def upgrade() -> None:
     sa.Column('country', sa.String(length=3), nullable=True),
     sa.Column('topics', sa.JSON(), nullable=False),
     sa.Column('initiatives', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('findings',
+    sa.Column('id', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('evidence', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('initiatives',
@@ -266,6 +273,7 @@ def downgrade() -> None:
 
     op.drop_table('actor_roles')
     op.drop_table('initiatives')
+    op.drop_table('findings')
     op.drop_table('events')
     op.drop_table('documents')
     op.drop_table('actors')
