@@ -175,3 +175,21 @@ def demo(db: DbOption = DEMO_DB) -> None:
     out.print(f"knowledge base written to {db}; try: dossier actors --db {db}")
 
 
+
+
+def main() -> None:
+    """The console entry point: an unexpected failure is one line on stderr, not a traceback."""
+    try:
+        code = app(standalone_mode=False)   # Click returns the exit code instead of exiting
+    except typer.Exit as done:
+        raise SystemExit(done.exit_code) from None
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted: documents stored so far are complete; run again to continue")
+        raise SystemExit(130) from None
+    except Exception as e:  # noqa: BLE001 - the last line of defence for the user's terminal
+        if hasattr(e, "show") and hasattr(e, "exit_code"):   # a usage error from Click
+            e.show()
+            raise SystemExit(e.exit_code) from None
+        err.print(f"error: {type(e).__name__}: {e}", markup=False)
+        raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -144,6 +144,8 @@ class Document:
     quotes: list[QuoteMention] = field(default_factory=list)
     initiatives: list[InitiativeMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    canonical_url: str | None = None
+    minhash: list[int] = field(default_factory=list)  # MinHash signature of `text`
     nlp: Any = None  # the spaCy Doc over `text`; per process, never stored
 
     @property

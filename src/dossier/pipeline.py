@@ -40,6 +40,7 @@ DEFAULT_STAGES = (
     "dossier.clean.metadata.v1",
     "dossier.clean.boilerplate.v1",
     "dossier.clean.repair.v1",
+    "dossier.annotate.fingerprint.v1",
     "dossier.annotate.nlp.v1",
     "dossier.annotate.dates.v1",
     "dossier.annotate.people.v1",
@@ -81,5 +82,6 @@ class Pipeline:
 
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
-    from dossier.annotate import dates, events, initiatives, money, nlp, people, quotes  # noqa: F401
+    from dossier.annotate import (dates, events, fingerprint, initiatives, money, nlp,  # noqa: F401
+                                  people, quotes)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401

@@ -110,8 +110,8 @@ def _capitalised_names(doc: Document, sent: Span) -> list[_Found]:
     out: list[_Found] = []
     run: list[re.Match[str]] = []
     for tok in [*TOKEN.finditer(doc.text, sent.start, sent.end), None]:
-        joined = tok is not None and (not run or re.fullmatch(r"[ \t]*", doc.text[run[-1].end():tok.start()]))
-        if joined and tok is not None and _runs_on(tok, run):
+        spaced = tok is not None and (not run or re.fullmatch(r"[ \t]*", doc.text[run[-1].end():tok.start()]))
+        if spaced and _runs_on(tok, run):  # only spaces between: the run goes on
             run.append(tok)
             continue
         for part in _split_at_new_article(run):
@@ -121,6 +121,7 @@ def _capitalised_names(doc: Document, sent: Span) -> list[_Found]:
 
 
 def _runs_on(tok: re.Match[str], run: list[re.Match[str]]) -> bool:
+    """Whether the token may extend the run (or, with an empty run, start one)."""
     word = tok.group("word")
     if tok.group("acr"):
         return bool(run)

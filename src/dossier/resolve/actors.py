@@ -90,11 +90,14 @@ def _roles(group: list[MentionIn]) -> list[dict]:
     return list(merged.values())
 
 
-def resolve_people(mentions: list[MentionIn]) -> list[Actor]:
+def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset()) -> list[Actor]:
+    """`copies` are documents that copy another: they add evidence to actors, never new ones."""
     named = [m for m in mentions if m.name]
     actors: list[Actor] = []
     used_ids: set[str] = set()
     for group in _clusters(named):
+        if all(m.doc_id in copies for m in group):
+            continue
         name = _canonical_name(group)
         countries = Counter(r["country"] for m in group for r in m.roles if r["country"])
         countries = countries or Counter(m.country for m in group if m.country)

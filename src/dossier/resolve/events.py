@@ -84,16 +84,20 @@ def _compatible(m: EventMentionIn, e: Event) -> bool:
     return not (mc and ec and mc != ec)
 
 
-def resolve_events(mentions: list[EventMentionIn]) -> list[Event]:
+def resolve_events(mentions: list[EventMentionIn],
+                   copies: frozenset[str] = frozenset()) -> list[Event]:
     """Greedy, in a fixed order (dated first, then by document), so the result does not depend
-    on the order documents were ingested in."""
+    on the order documents were ingested in. Mentions from `copies` (documents that copy
+    another) come last and only join events; they never make new ones."""
     events: list[Event] = []
     by_actor: dict[str, list[Event]] = defaultdict(list)
-    order = sorted(mentions, key=lambda m: (m.earliest is None, m.earliest or date.min,
-                                            m.doc_id, m.id))
+    order = sorted(mentions, key=lambda m: (m.doc_id in copies, m.earliest is None,
+                                            m.earliest or date.min, m.doc_id, m.id))
     for m in order:
         candidates = {id(e): e for p in m.participants for e in by_actor[p]}.values()
         home = next((e for e in candidates if _compatible(m, e)), None)
+        if home is None and m.doc_id in copies:
+            continue
         if home is None:
             home = Event("")
             events.append(home)

@@ -17,18 +17,19 @@ from dossier.resolve.actors import MentionIn, resolve_people
 from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
 from dossier.resolve import findings
+from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.figures import usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, initiative_key, resolve_initiatives
 from dossier.resolve.names import fold
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
-                                  FigureRow, FindingRow,
+                                  DuplicateRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, RoleMentionRow)
 from dossier.store.store import Store
 
 ROLE_KEY = "role:"
-DERIVED = (FindingRow, EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
+DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
            ActorRoleRow, ActorMentionRow, ActorRow)
 
 
@@ -36,9 +37,10 @@ def rebuild(store: Store) -> None:
     with store.session() as s:
         for table in DERIVED:
             s.execute(delete(table))
-        names = _actors(s)
+        copies = _duplicates(s)
+        names = _actors(s, copies)
         initiative_ids = _initiatives(s)
-        _events(s, names, initiative_ids)
+        _events(s, names, initiative_ids, copies)
         _figures(s, ExchangeRates())
         _findings(s)
 
@@ -68,7 +70,18 @@ def _figures(s: Session, rates: ExchangeRates) -> None:
         f.usd_rate_source = rate.source if rate else None
 
 
-def _actors(s: Session) -> dict[tuple[str, str], str]:
+def _duplicates(s: Session) -> frozenset[str]:
+    """Record which documents copy another; return their ids."""
+    docs = [DocIn(d.id, d.published, d.canonical_url, d.minhash)
+            for d in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+    found = find_duplicates(docs)
+    for d in found:
+        s.add(DuplicateRow(doc_id=d.doc_id, duplicate_of=d.duplicate_of,
+                           similarity=d.similarity, reason=d.reason))
+    return frozenset(d.doc_id for d in found)
+
+
+def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
     """Write actors; return (doc id, name or role key as the document gives it) -> actor id."""
     published = dict(s.execute(select(DocumentRow.id, DocumentRow.published)).all())
     roles: dict[int, list[dict]] = defaultdict(list)
@@ -81,7 +94,7 @@ def _actors(s: Session) -> dict[tuple[str, str], str]:
                 for p in s.scalars(select(PersonMentionRow).order_by(PersonMentionRow.id))]
     by_id = {m.id: m for m in mentions}
     lookup: dict[tuple[str, str], str] = {}
-    for actor in resolve_people(mentions):
+    for actor in resolve_people(mentions, copies):
         s.add(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
                        aliases=actor.aliases))
         s.flush()
@@ -115,7 +128,7 @@ def _initiatives(s: Session) -> dict[tuple[str, str], str]:
 
 
 def _events(s: Session, actors: dict[tuple[str, str], str],
-            initiatives: dict[tuple[str, str], str]) -> None:
+            initiatives: dict[tuple[str, str], str], copies: frozenset[str]) -> None:
     mentions = []
     for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
         participants = frozenset(a for p in r.participants if (a := actors.get((r.doc_id, p))))
@@ -126,7 +139,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             r.location, r.country, participants, list(r.topics),
             [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
             [tuple(e) for e in r.evidence]))
-    for e in resolve_events(mentions):
+    for e in resolve_events(mentions, copies):
         lo, hi = e.window
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
         location = e.location

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
+                                  DuplicateRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   FigureRow, FindingRow, InitiativeLinkRow, InitiativeMentionRow,
                                   InitiativeRow, PersonMentionRow, QuoteRow)
@@ -38,11 +39,16 @@ class Evidence:
 
 
 def documents(s: Session) -> Iterator[dict]:
+    copies = {c.doc_id: c for c in s.scalars(select(DuplicateRow))}
     for d in s.scalars(select(DocumentRow).order_by(DocumentRow.id)):
+        copy = copies.get(d.id)
         yield {"id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
                "text": d.text, "published": iso(d.published),
                "published_evidence": d.published_evidence, "dateline": d.dateline,
-               "warnings": d.warnings, "content_hash": d.content_hash}
+               "warnings": d.warnings, "content_hash": d.content_hash,
+               "near_duplicate_of": copy.duplicate_of if copy else None,
+               "duplicate_similarity": round(copy.similarity, 3) if copy else None,
+               "duplicate_reason": copy.reason if copy else None}
 
 
 def actors(s: Session) -> Iterator[dict]:

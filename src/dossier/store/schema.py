@@ -42,6 +42,8 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    canonical_url: Mapped[str | None] = mapped_column(Text, index=True)
+    minhash: Mapped[list] = mapped_column(JSON, default=list)
     warnings: Mapped[list] = mapped_column(JSON, default=list)
     ingested_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -199,3 +201,14 @@ class FindingRow(Base):
     kind: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(Text)
     evidence: Mapped[list] = mapped_column(JSON)  # [[doc_id, start, end], ...]
+
+
+class DuplicateRow(Base):
+    """A document that copies another: the same canonical URL, or nearly the same text."""
+
+    __tablename__ = "duplicates"
+    doc_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                        primary_key=True)
+    duplicate_of: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    similarity: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(String(20))  # "url" or "near-duplicate"

@@ -87,6 +87,7 @@ def _document_row(doc: Document) -> DocumentRow:
                        outlet=doc.outlet, published=doc.published,
                        published_evidence=doc.published_evidence, dateline=doc.dateline,
                        text=doc.text, raw=doc.raw, content_hash=doc.content_hash,
+                       canonical_url=doc.canonical_url, minhash=list(doc.minhash),
                        warnings=list(doc.warnings), ingested_at=datetime.now(timezone.utc))
 
 

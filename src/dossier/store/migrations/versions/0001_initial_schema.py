@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:04:55.782195
+Create Date: 2026-11-26 10:06:56.183259
 """
 from alembic import op
 import sqlalchemy as sa
@@ -36,11 +36,16 @@ def upgrade() -> None:
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('raw', sa.Text(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
+    sa.Column('canonical_url', sa.Text(), nullable=True),
+    sa.Column('minhash', sa.JSON(), nullable=False),
     sa.Column('warnings', sa.JSON(), nullable=False),
     sa.Column('ingested_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('content_hash')
     )
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_documents_canonical_url'), ['canonical_url'], unique=False)
+
     op.create_table('events',
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('type', sa.String(length=20), nullable=False),
@@ -87,6 +92,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_actor_roles_actor_id'), ['actor_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_actor_roles_doc_id'), ['doc_id'], unique=False)
 
+    op.create_table('duplicates',
+    sa.Column('doc_id', sa.String(length=200), nullable=False),
+    sa.Column('duplicate_of', sa.String(length=200), nullable=False),
+    sa.Column('similarity', sa.Float(), nullable=False),
+    sa.Column('reason', sa.String(length=20), nullable=False),
+    sa.ForeignKeyConstraint(['doc_id'], ['documents.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['duplicate_of'], ['documents.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc_id')
+    )
     op.create_table('event_mentions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('doc_id', sa.String(length=200), nullable=False),
@@ -267,6 +281,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_event_mentions_doc_id'))
 
     op.drop_table('event_mentions')
+    op.drop_table('duplicates')
     with op.batch_alter_table('actor_roles', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_actor_roles_doc_id'))
         batch_op.drop_index(batch_op.f('ix_actor_roles_actor_id'))
@@ -275,6 +290,9 @@ def downgrade() -> None:
     op.drop_table('initiatives')
     op.drop_table('findings')
     op.drop_table('events')
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_documents_canonical_url'))
+
     op.drop_table('documents')
     op.drop_table('actors')
     # ### end Alembic commands ###

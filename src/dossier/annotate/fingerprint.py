@@ -1,0 +1,53 @@
+"""A document's fingerprints for finding copies: its canonical URL and a MinHash signature.
+
+Computed per document (so it runs in any worker) and compared across the corpus by
+`resolve.duplicates`. The signature hashes word 3-grams of the cleaned text with a fixed seed,
+so the same text always gets the same signature on any machine; a reworded or "spun" copy that
+keeps most of its wording keeps most of its 3-grams.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from datasketch import MinHash
+
+from dossier.document import Document
+from dossier.pipeline import stage
+
+NUM_PERM = 128
+SEED = 20240101
+SCHEME = "affine32"   # named, so stored signatures stay readable across datasketch releases
+SHINGLE = 3
+TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|igshid|at_\w+)$", re.I)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL without tracking parameters, fragment, default port or trailing slash."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not TRACKING.match(k)])
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    if parts.port and parts.port not in (80, 443):
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", query, ""))
+
+
+def shingles(text: str) -> set[bytes]:
+    words = re.findall(r"\w+", text.lower())
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}
+
+
+def signature(text: str) -> list[int]:
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(list(shingles(text)))
+    return [int(v) for v in m.hashvalues]
+
+
+@stage("dossier.annotate.fingerprint.v1", needs=("text",), adds=("fingerprint",))
+def annotate_fingerprint(doc: Document) -> Document:
+    doc.canonical_url = canonical_url(doc.url)
+    doc.minhash = signature(doc.text)
+    return doc
