@@ -153,16 +153,18 @@ class Mention:
     window: DateValue | None = None
 
 
-def run_system(tml: TmlFile, gold_extents: bool = False) -> list[Mention]:
-    """Our date mentions for one file, through the product's own stages."""
+def run_system(tml: TmlFile, gold_extents: bool = False) -> tuple[list[Mention], list[Entity]]:
+    """Our date mentions for one file, through the product's own stages (and spaCy's entities,
+    to tell in the error listing an expression spaCy missed from one the normaliser refused)."""
     doc = Document(id=tml.name, source="tempeval3", raw=tml.text, text=tml.text, published=tml.dct)
     doc = annotate_nlp(doc)
     if gold_extents:
         doc.entities = [Entity(Span(t.start, t.end), t.text, "DATE")
                         for t in tml.gold if t.type == "DATE"]
+    entities = list(doc.entities)
     doc = annotate_dates(doc)
     return [Mention(d.span.start, d.span.end, d.text, timex_value(d.value), d.value)
-            for d in doc.dates]
+            for d in doc.dates], entities
 
 
 def _overlap(a, b) -> int:
@@ -211,7 +213,7 @@ def _context(tml: TmlFile, start: int, end: int, width: int = 50) -> str:
     return f"...{left}[[{tml.text[start:end]}]]{right}..."
 
 
-def score_file(tml: TmlFile, system: list[Mention]) -> Tally:
+def score_file(tml: TmlFile, system: list[Mention], entities: list[Entity] = ()) -> Tally:
     t = Tally(files=1)
     gold = [g for g in tml.gold if g.type == "DATE"]
     others = [g for g in tml.gold if g.type != "DATE"]
@@ -233,7 +235,11 @@ def score_file(tml: TmlFile, system: list[Mention]) -> Tally:
             t.strict_gold += 1
         best = max(system, key=lambda s: _overlap(s, g), default=None)
         if best is None or not _overlap(best, g):
-            t.false_neg.append(f"{tml.name} DCT {tml.dct}: {g.text!r} = {g.value}  "
+            ents = [e for e in entities if _overlap(e.span, g)]
+            why = ("; ".join(f"spaCy {e.label} {e.text!r}"
+                             + (" refused by normalise" if e.label == "DATE" else "") for e in ents)
+                   or "spaCy: nothing")
+            t.false_neg.append(f"{tml.name} DCT {tml.dct}: {g.text!r} = {g.value} ({why})  "
                                f"{_context(tml, g.start, g.end)}")
             continue
         t.relaxed_gold += 1
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         tally = Tally()
         for path in files:
             tml = parse_tml(path)
-            tally.add(score_file(tml, run_system(tml, args.gold_extents)))
+            tally.add(score_file(tml, *run_system(tml, args.gold_extents)))
         name = directory.name or str(directory)
         corpora[name] = tally
         total.add(tally)

@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import delete
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
 from dossier.ingest import IngestReport, ingest
+from dossier.offices import OfficesFileError, load_offices
+from dossier.resolve.rebuild import rebuild
 from dossier.store import queries
+from dossier.store.schema import OfficeHolderRow
 from dossier.store.store import Store
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
@@ -157,6 +161,26 @@ def export(
                     counts[kind] += 1
             tmp.replace(out_dir / f"{kind}.jsonl")   # never a half-written file under the real name
     out.print("exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out_dir}")
+
+
+@app.command()
+def offices(
+    path: Annotated[Path, typer.Argument(help="CSV: name,title,country,valid_from,valid_to")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Load a dictionary of office holders (replacing the previous one) and re-resolve."""
+    try:
+        holders = load_offices(path)
+    except OfficesFileError as e:
+        err.print(f"error: {e}", markup=False)
+        raise typer.Exit(1) from None
+    store = _open(db)
+    with store.session() as s:
+        s.execute(delete(OfficeHolderRow))
+        s.add_all(OfficeHolderRow(name=h.name, title=h.title, country=h.country,
+                                  valid_from=h.valid_from, valid_to=h.valid_to) for h in holders)
+    rebuild(store)
+    out.print(f"loaded {len(holders)} office holder(s) from {path}")
 
 
 @app.command()

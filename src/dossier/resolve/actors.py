@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from dossier.resolve.names import fold, given_name, given_names_compatible, surname
+from dossier.resolve.names import fold, given_name, given_names_compatible, same_person, surname
 
 
 @dataclass
@@ -28,6 +28,21 @@ class MentionIn:
     country: str | None
     published: date | None
     roles: list[dict]  # {title, organization, country, doc_id, start, end}
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    """An entry of the user's dictionary of office holders."""
+
+    name: str
+    title: str
+    country: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+    def held_on(self, day: date | None) -> bool:
+        return day is None or ((self.valid_from is None or self.valid_from <= day)
+                               and (self.valid_to is None or day <= self.valid_to))
 
 
 @dataclass
@@ -90,8 +105,10 @@ def _roles(group: list[MentionIn]) -> list[dict]:
     return list(merged.values())
 
 
-def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset()) -> list[Actor]:
-    """`copies` are documents that copy another: they add evidence to actors, never new ones."""
+def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset(),
+                   offices: list[OfficeHolder] = ()) -> list[Actor]:
+    """`copies` are documents that copy another: they add evidence to actors, never new ones.
+    `offices` is the user's dictionary of office holders, consulted where the corpus is silent."""
     named = [m for m in mentions if m.name]
     actors: list[Actor] = []
     used_ids: set[str] = set()
@@ -108,11 +125,16 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         aliases = sorted({m.surface for m in group} | {m.name for m in group} - {name})
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
-    _attach_role_only([m for m in mentions if not m.name], actors)
+    for actor in actors:
+        if actor.country is None:
+            actor.country = next((o.country for o in offices
+                                  if same_person(o.name, actor.name) and o.country), None)
+    _attach_role_only([m for m in mentions if not m.name], actors, offices)
     return actors
 
 
-def _attach_role_only(mentions: list[MentionIn], actors: list[Actor]) -> None:
+def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
+                      offices: list[OfficeHolder]) -> None:
     for m in mentions:
         if not m.roles:
             continue
@@ -123,10 +145,30 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor]) -> None:
         if len(holders) > 1 and m.published:
             holders.sort(key=lambda a: min(_distance(r, m.published) for r in a.roles
                                            if fold(r["title"]) == title))
+        if len(holders) != 1 and (listed := _from_dictionary(m, title, country, actors, offices)):
+            holders = [listed]
         if holders:
             holders[0].mention_ids.append(m.id)
             if m.surface not in holders[0].aliases:
                 holders[0].aliases.append(m.surface)
+
+
+def _from_dictionary(m: MentionIn, title: str, country: str | None, actors: list[Actor],
+                     offices: list[OfficeHolder]) -> Actor | None:
+    """The holder of the title on the mention's date by the user's dictionary, as an actor."""
+    listed = [o for o in offices if fold(o.title) == title and o.held_on(m.published)
+              and (country is None or o.country in (None, country))]
+    if len(listed) != 1:
+        return None
+    holder = listed[0]
+    actor = next((a for a in actors if same_person(a.name, holder.name)), None)
+    if actor is None:
+        actor = Actor("person-" + slug(holder.name), holder.name, holder.country, [], [{
+            "title": holder.title, "organization": None, "country": holder.country,
+            "doc_id": m.doc_id, "start": m.roles[0]["start"], "end": m.roles[0]["end"],
+            "valid_from": holder.valid_from, "valid_to": holder.valid_to}])
+        actors.append(actor)
+    return actor
 
 
 def _distance(role: dict, day: date) -> int:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from dossier.resolve.actors import MentionIn, resolve_people
+from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
 from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
 from dossier.resolve import findings
@@ -25,6 +25,7 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   DuplicateRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
+                                  OfficeHolderRow,
                                   PersonMentionRow, RoleMentionRow)
 from dossier.store.store import Store
 
@@ -93,8 +94,10 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
                           roles[p.id])
                 for p in s.scalars(select(PersonMentionRow).order_by(PersonMentionRow.id))]
     by_id = {m.id: m for m in mentions}
+    offices = [OfficeHolder(o.name, o.title, o.country, o.valid_from, o.valid_to)
+               for o in s.scalars(select(OfficeHolderRow).order_by(OfficeHolderRow.id))]
     lookup: dict[tuple[str, str], str] = {}
-    for actor in resolve_people(mentions, copies):
+    for actor in resolve_people(mentions, copies, offices):
         s.add(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
                        aliases=actor.aliases))
         s.flush()

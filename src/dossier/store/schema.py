@@ -114,6 +114,18 @@ class EventMentionRow(Base):
     evidence: Mapped[list] = mapped_column(JSON)  # [[start, end], ...] into the document text
 
 
+class OfficeHolderRow(Base):
+    """A user's dictionary of who held which office when, used where the corpus is silent."""
+
+    __tablename__ = "office_holders"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(3))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+
+
 # ---------------------------------------------------------------- across documents (derived)
 
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:06:56.183259
+Create Date: 2026-11-26 10:08:17.233283
 """
 from alembic import op
 import sqlalchemy as sa
@@ -71,6 +71,15 @@ def upgrade() -> None:
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('aliases', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('office_holders',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=300), nullable=False),
+    sa.Column('title', sa.String(length=300), nullable=False),
+    sa.Column('country', sa.String(length=3), nullable=True),
+    sa.Column('valid_from', sa.Date(), nullable=True),
+    sa.Column('valid_to', sa.Date(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('actor_roles',
@@ -287,6 +296,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_actor_roles_actor_id'))
 
     op.drop_table('actor_roles')
+    op.drop_table('office_holders')
     op.drop_table('initiatives')
     op.drop_table('findings')
     op.drop_table('events')
