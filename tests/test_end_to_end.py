@@ -36,6 +36,14 @@ def test_seed_core_score_holds_the_floor(tmp_path):
     assert result["core"] >= FLOORS["seeds"]["core"], json.dumps(result["areas"])
 
 
+def test_second_corpus_core_score_holds_the_floor(tmp_path):
+    """Articles about another pair of countries, with a gold file of our own: the system must
+    not be tuned to the seeds."""
+    corpus = HERE / "data" / "nigeria_uk"
+    result = score(build_export(tmp_path, corpus), corpus / "gold.json")
+    assert result["core"] >= FLOORS["nigeria_uk"]["core"], json.dumps(result["areas"])
+
+
 def test_every_evidence_span_quotes_its_document(tmp_path):
     out = build_export(tmp_path, SHARED / "seeds")
     texts = {d["id"]: d["text"] for d in map(json.loads, (out / "documents.jsonl").open())}
