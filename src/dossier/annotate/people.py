@@ -49,6 +49,14 @@ def _name_from_entity(text: str) -> str | None:
     return " ".join(words)
 
 
+def _modifies_title(tok, title: list) -> bool:
+    """Wire style writes titles in lower case ("British trade minister Gareth Thomas"): a
+    lower-case word belongs to the title when it modifies a word already in it."""
+    inside = {t.i for t in title}
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in inside \
+        and tok.lower_ not in ("then", "former", "late", "new")
+
+
 def _title_before(doc: Document, start_token: int, sent_start: int) -> str | None:
     """The title phrase that ends right before a name ("... Trade Cabinet Secretary | Rebecca")."""
     toks = doc.nlp
@@ -60,7 +68,8 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
         t = toks[i]
         if t.ent_type_ == "PERSON" and not is_head_word(t.text) and not country_code(t.text):
             break
-        if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s"):
+        if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s") \
+                or is_head_word(t.text) or _modifies_title(t, words):
             words.append(t)
             i -= 1
             continue
@@ -119,15 +128,17 @@ def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
     """The country a report is written from, whose officials it names without qualification.
 
     News writing qualifies foreign officials ("US Ambassador Meg Whitman") and not its own
-    ("Trade Cabinet Secretary Rebecca Miano"), so the home country is the one named most
-    (the dateline counting double) among those never used to qualify a title.
+    ("Trade Cabinet Secretary Rebecca Miano"). So the home country is the dateline's, unless
+    the report uses it to qualify titles (a Kenyan outlet writing from Washington); else the
+    country named most among those never used to qualify a title.
     """
+    dateline = place_country(doc.dateline) if doc.dateline else None
+    if dateline and dateline not in qualifiers:
+        return dateline
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
             counts[code] += 1
-    if doc.dateline and (code := place_country(doc.dateline)):
-        counts[code] += 2
     unqualified = Counter({c: n for c, n in counts.items() if c not in qualifiers})
     best = (unqualified or counts).most_common(1)
     return best[0][0] if best else None
@@ -151,13 +162,26 @@ def _group_country(doc: Document, start: int) -> str | None:
     return (country_code(m.group(1)) or adjective_country(m.group(1))) if m else None
 
 
+BYLINE = re.compile(r"^\W*(?:by|(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by|"
+                    r"photo(?:graph)?s?\s+by|compiled\s+by)\b|(?:reporting|editing|writing)\s+by\b",
+                    re.I)
+
+
+def _in_byline(doc: Document, start: int) -> bool:
+    """Reporters and editors named in a byline are not actors of the story."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", start)
+    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+    return bool(BYLINE.search(line)) and len(line.split()) <= 25
+
+
 def _mentions_from_entities(doc: Document) -> list[PersonMention]:
     mentions = []
     for ent in doc.nlp.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or _in_byline(doc, ent.start_char):
             continue
         name = _name_from_entity(ent.text)
-        if not name:
+        if not name or place_country(name):
             continue
         start = ent.start_char + ent.text.replace("\u2019", "'").find(name.split()[0])
         end = start + len(name)
@@ -219,24 +243,31 @@ def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pe
     return out
 
 
+def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> None:
+    tok = token_at.get(m.span.start)
+    if tok is not None and (before := _title_before(doc, tok, doc.nlp[tok].sent.start)):
+        start = doc.text.rfind(before, 0, m.span.start)
+        m.roles.extend(_roles(before, Span(start, m.span.end)))
+    if after := _title_after(doc, m.span.end, doc.sentence_of(m.span.start).end):
+        end = doc.text.find(after, m.span.end) + len(after)
+        m.roles.extend(_roles(after, Span(m.span.start, end)))
+
+
+def _is_titled(doc: Document, m: PersonMention) -> bool:
+    before = doc.text[max(0, m.span.start - 30):m.span.start].split()
+    return bool(m.roles) or bool(before and before[-1].lower().strip(".") in HONORIFICS)
+
+
 @stage("dossier.annotate.people.v1", needs=("nlp", "entities", "sentences"), adds=("people",))
 def annotate_people(doc: Document) -> Document:
     mentions = _link_names(_mentions_from_entities(doc), doc)
     token_at = {t.idx: t.i for t in doc.nlp}
     for m in mentions:
-        tok = token_at.get(m.span.start)
-        sent = doc.nlp[tok].sent if tok is not None else None
-        before = _title_before(doc, tok, sent.start) if sent is not None else None
-        after = _title_after(doc, m.span.end, doc.sentence_of(m.span.start).end)
-        m.roles = _roles(before, Span(m.span.start - len(before or "") - 2, m.span.end)) \
-            if before else []
-        if before:
-            start = doc.text.rfind(before, 0, m.span.start)
-            for r in m.roles:
-                r.span = Span(start, m.span.end)
-        for r in _roles(after, Span(m.span.start, m.span.end)):
-            r.span = Span(m.span.start, doc.text.find(after, m.span.end) + len(after))
-            m.roles.append(r)
+        _add_roles(doc, m, token_at)
+    # A one-word "name" that no full name explains and no title introduces is more often a
+    # place or a platform the model mislabelled ("Sahel", "Twitter") than a person.
+    titled = {m.name for m in mentions if _is_titled(doc, m)}
+    mentions = [m for m in mentions if len(m.name.split()) > 1 or m.name in titled]
     home = _home_country(doc, {r.country for m in mentions for r in m.roles if r.country})
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:

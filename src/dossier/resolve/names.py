@@ -1,9 +1,9 @@
 """When two written names can be the same person.
 
 "Tony Blinken" and "Antony Blinken", "Anthony Blinken" (a common misspelling), "A. Blinken" and
-"Blinken" are one person; "Christopher Landau" and "Christopher Kirigua" are not, and neither
+"Blinken", "Wale Edun" and "Adewale Edun" are one person; "Christopher Landau" and "Christopher Kirigua" are not, and neither
 are "Joe Biden" and "Hunter Biden". Surnames must agree; given names must be equal, an initial
-of each other, nickname and full form (the `nicknames` package's table), or one spelling slip
+of each other, a clipped form of each other, nickname and full form (the `nicknames` package's table), or one spelling slip
 apart.
 """
 from __future__ import annotations
@@ -53,6 +53,9 @@ def given_names_compatible(a: str | None, b: str | None) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    short, full = sorted((a, b), key=len)
+    if len(short) >= 3 and (full.startswith(short) or full.endswith(short)):
+        return True   # "Chris" / "Christopher", "Wale" / "Adewale"
     fa, fb = _forms(a), _forms(b)
     if fa & fb:
         return True

@@ -1,0 +1,159 @@
+"""Meetings, talks, visits and calls as one document tells them."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def event_with(doc, *names: str):
+    found = [e for e in doc.events if set(names) <= set(e.participants)]
+    assert len(found) == 1, [e.participants for e in doc.events]
+    return found[0]
+
+
+# --- seeds -------------------------------------------------------------------------------------
+
+def test_seed_000_one_meeting_of_the_negotiating_teams(seed_docs) -> None:
+    doc = seed_docs["000"]
+    [event] = doc.events
+    assert event.type == "CONSULT"
+    assert set(event.participants) == {"Rebecca Miano", "Meg Whitman", "Musalia Mudavadi"}
+    assert event.location == "Nairobi" and event.country == "KEN"
+    assert {"trade", "investment", "agriculture", "regulation", "labor"} <= set(event.topics)
+    assert any("Strategic Trade and Investment Partnership" in i for i in event.initiatives)
+
+
+def test_seed_001_two_meetings_in_two_capitals(seed_docs) -> None:
+    doc = seed_docs["001"]
+    assert len(doc.events) == 2
+    washington = event_with(doc, "Antony Blinken")
+    assert set(washington.participants) == {"Musalia Mudavadi", "Antony Blinken"}
+    assert washington.country == "USA" and washington.location.startswith("Washington")
+    # "on Thursday" with no publication date: the weekday is kept, the day is not guessed.
+    assert washington.date.weekday == 3 and washington.date.earliest is None
+    assert {"security", "conflict", "logistics"} <= set(washington.topics)
+    nairobi = event_with(doc, "Meg Whitman")
+    assert set(nairobi.participants) == {"Rebecca Miano", "Meg Whitman", "Musalia Mudavadi"}
+    assert nairobi.location == "Nairobi" and nairobi.country == "KEN"
+    assert nairobi.date.precision == "week"   # "This emerged this week in Nairobi"
+
+
+def test_seed_002_unnamed_official_meets_rubio_and_intended_visit_is_no_event(seed_docs) -> None:
+    doc = seed_docs["002"]
+    # "expressed his intention to visit Kenya in the near future" is not a meeting in Kenya.
+    [event] = doc.events
+    assert "Marco Rubio" in event.participants
+    assert any(p.startswith("role:Prime Cabinet Secretary") for p in event.participants)
+    assert event.country == "USA" and event.location.startswith("Washington")
+    assert "Kenya–U.S. Free Trade Agreement" in event.initiatives
+
+
+def test_seed_003_talks_on_january_29_at_state_house(seed_docs) -> None:
+    [event] = seed_docs["003"].events
+    assert set(event.participants) == {"William Ruto", "Christopher Landau"}
+    assert event.date.exact == date(2026, 1, 29)
+    assert "Nairobi" in event.location and event.country == "KEN"
+    assert {"trade", "health", "security", "terrorism", "humanitarian"} <= set(event.topics)
+    assert "African Growth and Opportunity Act" in event.initiatives
+
+
+def test_seed_004_talks_at_state_house_nairobi(seed_docs) -> None:
+    [event] = seed_docs["004"].events
+    assert set(event.participants) == {"William Ruto", "Christopher Landau"}
+    assert event.location == "State House, Nairobi" and event.country == "KEN"
+    assert event.date.weekday == 3
+    assert {"trade", "health", "security", "terrorism", "humanitarian"} <= set(event.topics)
+    assert event.summary.startswith("President William Ruto on Thursday held talks")
+
+
+def test_event_evidence_is_sentences_of_the_document(seed_docs) -> None:
+    for doc in seed_docs.values():
+        for event in doc.events:
+            assert event.evidence
+            for span in event.evidence:
+                assert span in doc.sentences
+
+
+# --- other outlets, other countries ------------------------------------------------------------
+
+def test_nigeria_uk_meeting_in_london(annotate) -> None:
+    doc = annotate("ABUJA — Foreign Minister Yusuf Tuggar met British Foreign Secretary David Lammy "
+                   "in London on Tuesday to discuss trade and security.",
+                   published=date(2024, 10, 15))
+    [event] = doc.events
+    assert set(event.participants) == {"Yusuf Tuggar", "David Lammy"}
+    # Filed from Abuja, but the meeting was in London.
+    assert event.location == "London" and event.country == "GBR"
+    assert event.date.exact == date(2024, 10, 15)
+    assert {"trade", "security"} <= set(event.topics)
+
+
+def test_india_japan_talks_and_visit_are_one_event(annotate) -> None:
+    doc = annotate("NEW DELHI — Japanese Prime Minister Shigeru Ishiba held talks with Indian Prime "
+                   "Minister Narendra Modi in Tokyo on Friday. Modi is on a two-day visit to Japan. "
+                   "The two leaders discussed semiconductor supply chains, defence cooperation and "
+                   "the Mumbai-Ahmedabad high-speed railway.", published=date(2025, 8, 30))
+    [event] = doc.events
+    assert set(event.participants) == {"Shigeru Ishiba", "Narendra Modi"}
+    assert event.location == "Tokyo" and event.country == "JPN"
+    assert event.date.exact == date(2025, 8, 29)
+    assert event.mode == "visit"
+    assert {"military", "logistics", "infrastructure"} <= set(event.topics)
+
+
+def test_phone_call_has_phone_mode(annotate) -> None:
+    held = annotate("Ethiopian Prime Minister Abiy Ahmed held a phone call with Chinese President Xi "
+                    "Jinping on Wednesday. The two leaders discussed debt relief and infrastructure "
+                    "financing.", published=date(2024, 3, 6))
+    [event] = held.events
+    assert event.mode == "phone"
+    assert set(event.participants) == {"Abiy Ahmed", "Xi Jinping"}
+    assert event.date.exact == date(2024, 3, 6)
+    called = annotate("Chinese President Xi Jinping called Ethiopian Prime Minister Abiy Ahmed on "
+                      "Wednesday to discuss debt relief.", published=date(2024, 3, 6))
+    [event] = called.events
+    assert event.mode == "phone"
+    assert set(event.participants) == {"Abiy Ahmed", "Xi Jinping"}
+
+
+def test_planned_visit_and_invitation_are_not_events(annotate) -> None:
+    doc = annotate("ADDIS ABABA — Ethiopian Prime Minister Abiy Ahmed met Chinese Foreign Minister "
+                   "Wang Yi in Addis Ababa on Monday. Wang Yi invited Abiy Ahmed to visit Beijing "
+                   "later this year. Abiy Ahmed is expected to meet President Xi Jinping at a summit "
+                   "in Beijing in September.", published=date(2024, 3, 6))
+    [event] = doc.events
+    assert set(event.participants) == {"Abiy Ahmed", "Wang Yi"}
+    assert event.location == "Addis Ababa" and event.country == "ETH"
+    assert event.date.exact == date(2024, 3, 4)
+    assert all("Xi Jinping" not in e.participants for e in doc.events)
+    assert all(e.country != "CHN" for e in doc.events)
+
+
+def test_will_visit_is_not_an_event(annotate) -> None:
+    doc = annotate("ADDIS ABABA — Ethiopian Prime Minister Abiy Ahmed met Chinese Foreign Minister "
+                   "Wang Yi in Addis Ababa on Monday. Abiy Ahmed will visit Beijing next month, "
+                   "where he plans to meet President Xi Jinping.", published=date(2024, 3, 6))
+    assert [set(e.participants) for e in doc.events] == [{"Abiy Ahmed", "Wang Yi"}]
+
+
+def test_same_people_on_two_days_are_two_events(annotate) -> None:
+    doc = annotate("NEW DELHI — Indian Prime Minister Narendra Modi met Japanese Prime Minister "
+                   "Shigeru Ishiba in Tokyo on Friday. Modi and Ishiba met again on Saturday in "
+                   "Hiroshima.", published=date(2025, 8, 31))
+    assert len(doc.events) == 2
+    days = sorted(e.date.exact for e in doc.events)
+    assert days == [date(2025, 8, 29), date(2025, 8, 30)]
+    by_day = {e.date.exact: e for e in doc.events}
+    assert by_day[date(2025, 8, 29)].location == "Tokyo"
+    assert by_day[date(2025, 8, 30)].location == "Hiroshima"
+    for e in doc.events:
+        assert set(e.participants) == {"Narendra Modi", "Shigeru Ishiba"}
+
+
+def test_role_only_participant_resolved_in_document(annotate) -> None:
+    doc = annotate("ABUJA — Nigeria's Foreign Minister Yusuf Tuggar met the British High Commissioner "
+                   "Richard Montgomery on Monday. Later, Nigeria's Foreign Minister told reporters "
+                   "the meeting was productive.", published=date(2024, 10, 14))
+    [event] = doc.events
+    # The second sentence's "Nigeria's Foreign Minister" is Tuggar, not a third participant.
+    assert set(event.participants) == {"Yusuf Tuggar", "Richard Montgomery"}
+    assert len(event.evidence) == 2
