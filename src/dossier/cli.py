@@ -6,6 +6,7 @@ Every command takes `--db` (a file path or an SQLAlchemy URL; default `$DOSSIER_
 from __future__ import annotations
 
 import json
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -18,6 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from dossier.ingest import IngestReport, ingest
+from dossier.messages import one_line
 from dossier.offices import OfficesFileError, load_offices
 from dossier.resolve.rebuild import rebuild
 from dossier.store import queries
@@ -26,21 +28,28 @@ from dossier.store.store import Store
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
-out = Console()
-err = Console(stderr=True, highlight=False)
+# soft_wrap: a message is one line however narrow the terminal, so scripts can read it
+out = Console(soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[str, typer.Option("--db", envvar="DOSSIER_DB",
                                        help="SQLite file path or SQLAlchemy URL.")]
 DEFAULT_DB = "dossier.db"
 DEMO_DB = "dossier-demo.db"
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’]?(?=\s)|\n")
 PROGRESS_FROM = 5   # runs with more inputs than this show a progress bar on a terminal
 
 
-def _open(db: str) -> Store:
+def _open(db: str, must_exist: bool = False) -> Store:
+    """The store at `db`; a reading command refuses to create an empty one from a typo."""
+    if must_exist and "://" not in db and not Path(db).exists():
+        err.print(f"error: {db}: no knowledge base here (create one with: dossier ingest PATH --db {db})",
+                  markup=False)
+        raise typer.Exit(2)
     try:
         return Store(db)
     except Exception as e:   # a bad URL, a locked or foreign file: say so in one line
-        err.print(f"error: {db}: cannot open the knowledge base ({type(e).__name__}: {e})")
+        err.print(f"error: {db}: cannot open the knowledge base ({one_line(e)})", markup=False)
         raise typer.Exit(2) from None
 
 
@@ -92,7 +101,7 @@ def _print_timeline(store: Store) -> None:
 @app.command()
 def timeline(db: DbOption = DEFAULT_DB) -> None:
     """One line per event: date (or window), type, participants, place, number of reports."""
-    _print_timeline(_open(db))
+    _print_timeline(_open(db, must_exist=True))
 
 
 @app.command()
@@ -101,7 +110,7 @@ def actors(db: DbOption = DEFAULT_DB) -> None:
     table = Table(title="Actors")
     for col in ("id", "name", "country", "roles", "mentions"):
         table.add_column(col, overflow="fold")
-    with _open(db).session() as s:
+    with _open(db, must_exist=True).session() as s:
         for a in queries.actors(s):
             roles = "; ".join(r["title"] + (f" ({r['country']})" if r["country"] else "")
                               for r in a["roles"])
@@ -113,17 +122,18 @@ def actors(db: DbOption = DEFAULT_DB) -> None:
 def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, actor or document id.")],
          db: DbOption = DEFAULT_DB) -> None:
     """An event, actor or document with the sentences it rests on."""
-    with _open(db).session() as s:
-        for kind in ("events", "actors", "documents"):
-            record = next((r for r in queries.KINDS[kind](s) if r["id"] == ident), None)
-            if record:
-                _show_record(kind, record)
-                return
+    store = _open(db, must_exist=True)
+    with store.session() as s:
+        found = next(((kind, r) for kind in ("events", "actors", "documents")
+                      for r in queries.KINDS[kind](s) if r["id"] == ident), None)
+    if found:
+        _show_record(store, *found)
+        return
     err.print(f"error: {ident}: no event, actor or document has this id")
     raise typer.Exit(1)
 
 
-def _show_record(kind: str, record: dict) -> None:
+def _show_record(store: Store, kind: str, record: dict) -> None:
     out.print(f"[bold]{kind[:-1]} {record['id']}[/bold]")
     for key, value in record.items():
         if key in ("evidence", "text", "raw", "roles"):
@@ -134,9 +144,22 @@ def _show_record(kind: str, record: dict) -> None:
                   f"{role['valid_from'] or '?'} … {role['valid_to'] or '?'}", markup=False)
     if kind == "documents":
         out.print(record["text"], markup=False)
-    for ev in record.get("evidence", []):
-        out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {' '.join(ev['text'].split())}",
-                  markup=False)
+    texts: dict[str, str] = {}
+    with store.session() as s:
+        for ev in record.get("evidence", []):
+            if ev["doc"] not in texts:
+                texts[ev["doc"]] = next(d["text"] for d in queries.documents(s) if d["id"] == ev["doc"])
+            sentence = sentence_around(texts[ev["doc"]], ev["start"], ev["end"])
+            out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {sentence}", markup=False)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) an evidence span sits in, for reading it in context. A full stop after
+    a capital ("U.S.", "D.C.") does not end a sentence."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    left = max((e for e in ends if e <= start), default=0)
+    right = min((e for e in ends if e >= end), default=len(text))
+    return " ".join(text[left:right].split())
 
 
 @app.command()
@@ -149,9 +172,13 @@ def export(
     if fmt != "jsonl":
         err.print(f"error: --format {fmt}: unsupported format (supported: jsonl)")
         raise typer.Exit(2)
+    if out_dir.exists() and not out_dir.is_dir():
+        err.print(f"error: --out {out_dir}: is a file; give a directory to write the export into",
+                  markup=False)
+        raise typer.Exit(2)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    with _open(db).session() as s:
+    with _open(db, must_exist=True).session() as s:
         for kind, records in queries.KINDS.items():
             tmp = out_dir / f".{kind}.jsonl.tmp"
             with tmp.open("w", encoding="utf-8") as fh:
@@ -214,6 +241,6 @@ def main() -> None:
         if hasattr(e, "show") and hasattr(e, "exit_code"):   # a usage error from Click
             e.show()
             raise SystemExit(e.exit_code) from None
-        err.print(f"error: {type(e).__name__}: {e}", markup=False)
+        err.print(f"error: {one_line(e)}", markup=False)
         raise SystemExit(1) from None
     raise SystemExit(code if isinstance(code, int) else 0)

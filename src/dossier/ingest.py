@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from dossier.document import Document
+from dossier.messages import one_line
 from dossier.pipeline import Pipeline
 from dossier.resolve.rebuild import rebuild
 from dossier.sources import InputError, read_inputs
@@ -74,4 +75,4 @@ def _process(store: Store, pipeline: Pipeline, doc: Document) -> Saved | str:
     try:
         return store.save_document(pipeline(doc))
     except Exception as err:  # one document's failure must not stop the others
-        return f"error: {doc.source}: could not process ({type(err).__name__}: {err})"
+        return f"error: {doc.source}: could not process ({one_line(err)})"

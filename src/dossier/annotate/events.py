@@ -194,6 +194,8 @@ def _distance(m: _Mention, other: _Mention) -> float:
 
 def _segments(doc: Document, events: list[_Event]) -> dict[int, list[Span]]:
     """Sentences told about each event: from one of its mentions up to another event's."""
+    if not events:
+        return {}
     owner: dict[int, int] = {}
     for k, e in enumerate(events):
         for m in e.mentions:

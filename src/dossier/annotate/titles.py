@@ -66,8 +66,11 @@ def parse_title(phrase: str) -> Title:
     "at the State Department" is the organisation.
     """
     text = " ".join(phrase.replace("\u2019", "'").split()).strip(" ,;")
-    country, used = _leading_country(text.split())
-    text = " ".join(text.split()[used:])
+    words = text.split()
+    while words and words[0].lower().strip(".") in HONORIFICS | {"rt", "the"}:
+        words = words[1:]   # "The Honourable Minister of Trade"
+    country, used = _leading_country(words)
+    text = " ".join(words[used:])
     organization = None
     m = _AT_ORG.search(text)
     if m and not has_head_word(m.group(1)):

@@ -31,7 +31,12 @@ _BUTTON_LABELS = _labels(
     top stories|latest news|see also|also read|tags|topics|advertisement|advertisements|
     sponsored|sponsored content|subscribe|subscribe now|sign up|sign in|log in|login|
     register|click here|home|menu|search|back to top|skip to content|skip to main content|
-    next|previous|next article|previous article|loading
+    next|previous|next article|previous article|loading|
+    share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin|
+    share via email|share by email|is this page useful|is this page useful?|maybe|yes|no|
+    yes this page is useful|no this page is not useful|thank you for your feedback|
+    report a problem with this page|the following links open in a new tab|
+    enter your email address|enter your email|your email address|newsletter
     """
 )
 _LEGAL_LABELS = _labels(
@@ -64,8 +69,17 @@ MAX_FRAGMENT_WORDS = 3
 MAX_HEADING_WORDS = 4
 
 
+_NEW_TAB = re.compile(r"\s*\(opens? in (?:a )?new (?:tab|window)\)\s*$", re.IGNORECASE)
+# Headers of lists of other stories: the short headline lines under them go with them.
+_STORY_LIST_HEADERS = frozenset({"related", "related news", "related articles", "related stories",
+                                 "related posts", "most read", "most popular", "more stories",
+                                 "more news", "you may also like", "recommended", "trending",
+                                 "latest news", "top stories", "read more", "also read"})
+MAX_LISTED_HEADLINE_WORDS = 15
+
+
 def _label(line: str) -> str:
-    return line.strip().strip(_EDGE_PUNCTUATION).lower()
+    return _NEW_TAB.sub("", line).strip().strip(_EDGE_PUNCTUATION).lower()
 
 
 def _words(line: str) -> int:
@@ -156,9 +170,26 @@ def trailing_block_start(lines: list[str]) -> int:
     return start if saw_chrome else len(lines)
 
 
+def story_list_lines(lines: list[str]) -> set[int]:
+    """The headlines listed under "Related news" or "Most read": short lines without a full
+    stop, up to the next blank line."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        if _label(line) not in _STORY_LIST_HEADERS:
+            continue
+        for j in range(i + 1, len(lines)):
+            item = lines[j].strip()
+            if not item or _SENTENCE_END.search(item) or _words(item) > MAX_LISTED_HEADLINE_WORDS:
+                break
+            out.add(j)
+    return out
+
+
 @stage("dossier.clean.boilerplate.v1", needs=("text",), adds=())
 def remove_boilerplate(doc: Document) -> Document:
     lines = doc.text.split("\n")
-    lines = [line for line in lines[:trailing_block_start(lines)] if not is_boilerplate_line(line)]
+    lines = lines[:trailing_block_start(lines)]
+    listed = story_list_lines(lines)
+    lines = [line for i, line in enumerate(lines) if i not in listed and not is_boilerplate_line(line)]
     doc.text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return doc

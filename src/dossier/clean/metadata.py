@@ -72,6 +72,7 @@ class MetadataLine:
     label: str
     day: date | None  # None when the date is ambiguous or in the future
     problem: str | None = None
+    place: str | None = None  # "Abuja, 22nd May, 2025": a press release's place-and-date line
 
     @property
     def rank(self) -> int:
@@ -91,6 +92,9 @@ def parse_metadata_line(index: int, line: str, today: date) -> MetadataLine | No
     starts with "Updated figures ..." or "Posted by ..." is never taken for metadata.
     """
     match = _META_LINE.match(line)
+    place = None
+    if not match and index < MAX_HEADER_LINES and (match := _PLACE_DATE_LINE.match(line.strip())):
+        place = match["place"]
     if not match:
         return None
     when = match["date"]
@@ -99,7 +103,8 @@ def parse_metadata_line(index: int, line: str, today: date) -> MetadataLine | No
     parsed = dateparser.parse(when, settings=_DATEPARSER_SETTINGS, languages=["en"])
     if parsed is None:
         return None
-    found = MetadataLine(index, line.strip(), match["label"], parsed.date())
+    label = "dated" if place else match["label"]
+    found = MetadataLine(index, line.strip(), label, parsed.date(), place=place)
     numeric = _NUMERIC_DAY_MONTH.search(when)
     if numeric and numeric[1] != numeric[2] and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
         return MetadataLine(index, found.line, found.label, None,
@@ -174,6 +179,10 @@ _NOT_FIRST_WORDS = frozenset(
 MIN_WORDS_AFTER_DATELINE = 6  # a headline with a dash is shorter than a first sentence
 
 
+MAX_HEADER_LINES = 10   # a place-and-date line belongs to the header of a release
+_PLACE_DATE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<date>[^,]*\d[^a-z]{{0,3}}.{{0,30}}\d{{4}})\.?$")
+
+
 def dateline_of(paragraph: str) -> str | None:
     """The place a report was filed from, when its first paragraph opens with a dateline.
 
@@ -229,6 +238,7 @@ def clean_metadata(doc: Document) -> Document:
         doc.title = lines[head]
     body_start = 0 if head is None else head + 1
     first_paragraph = next((l for l in lines[body_start:] if l and not is_boilerplate_line(l)), "")
-    doc.dateline = dateline_of(first_paragraph)
+    doc.dateline = dateline_of(first_paragraph) or next(
+        (_as_written(m.place) for m in found if m.place and m.day), None)
     doc.text = "\n".join(lines)
     return doc
