@@ -76,32 +76,52 @@ def _is_trigger(tok) -> str | None | bool:
 
 
 def _is_planned(tok) -> bool:
-    """'will visit', 'his intention to visit', 'expected to meet', 'did not meet'."""
+    """'will visit', 'his intention to visit', 'expected to meet', 'plans for a meeting',
+    'did not meet'. Only the trigger's own clause counts: 'agreed on Wednesday ..., as X held
+    talks' is a meeting that happened."""
     for child in tok.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in ("will", "would",
                                                                             "shall", "to")):
             return True
     head = tok.head
-    for _ in range(3):
-        if head.lemma_.lower() in PLANNED or head.lower_ in PLANNED:
+    if tok.dep_ == "xcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
+        head = head.head if tok.dep_ == "pobj" else head
+        return head.lemma_.lower() in PLANNED or head.lower_ in PLANNED
+    return tok.dep_ in ("dobj", "nsubj") and head.lemma_.lower() in PLANNED
+
+
+# Prepositions that put a person inside a meeting ("talks with X", "between X and Y", "led by
+# X", "alongside X"); others mention someone in passing ("reforms under President X").
+PARTICIPANT_PREPOSITIONS = {"with", "between", "among", "by", "alongside", "of", "to", "from",
+                            "and"}
+
+
+def _in_passing(person_root, trigger) -> bool:
+    """Is this person only mentioned in passing: as a possessor of something else, governed by
+    a preposition that does not join them to the meeting, or inside a relative clause the
+    trigger is not in ("the partnership, which was signed by X")?"""
+    if person_root.dep_ == "poss" and person_root.head != trigger \
+            and person_root.head.lower_ not in NOUN_TRIGGERS:
+        return True
+    trigger_line = {t.i for t in trigger.ancestors} | {trigger.i}
+    tok = person_root
+    while tok.i not in trigger_line and tok.head != tok:
+        if tok.dep_ == "relcl" and trigger.i not in {t.i for t in tok.subtree}:
             return True
-        if head == head.head:
-            break
-        head = head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ not in PARTICIPANT_PREPOSITIONS:
+            return True
+        tok = tok.head
     return False
 
 
 def _participants(doc: Document, sent, trigger) -> set[str]:
-    """People named in the trigger's sentence, minus those only mentioned in passing
-    ("President Ruto's economic diplomacy agenda")."""
+    """People named in the trigger's sentence, minus those only mentioned in passing."""
     names = set()
     for person in doc.people:
         if not (sent.start_char <= person.span.start < sent.end_char):
             continue
         tok = doc.nlp.char_span(person.span.start, person.span.end, alignment_mode="expand")
-        root = tok.root if tok is not None else None
-        if root is not None and root.dep_ == "poss" and root.head != trigger \
-                and root.head.lower_ not in NOUN_TRIGGERS:
+        if tok is not None and _in_passing(tok.root, trigger):
             continue
         if person.name:
             names.add(person.name)
