@@ -49,7 +49,7 @@ DURATION = re.compile(
 PAST_STRETCH = re.compile(r"^(?:the\s+)?(?:past|last|next|coming)\s+(?:decade|century)$", re.I)
 RELATIVE_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|ago|last|this|next|coming|past|previous|recent|"
-    r"earlier|later|current|latest|weekday|" + "|".join(WEEKDAYS) + r")\b", re.I)
+    r"earlier|later|current|weekday|" + "|".join(WEEKDAYS) + r")\b", re.I)
 WEEKDAY = re.compile(r"^(?:(last|this|next|on|coming|past)\s+)?(" + "|".join(WEEKDAYS) + r")$", re.I)
 PART_OF_YEAR = re.compile(r"^(early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
                           r"(?:the\s+)?beginning\s+of|(?:the\s+)?first\s+half\s+of|"
@@ -198,9 +198,9 @@ def _named_quarter(m: re.Match, anchor: date | None, future: bool, past: bool) -
     if relative:
         return _quarter(_year_of(relative, anchor), number)
     value = _quarter(anchor.year, number)
-    if past and value.earliest > anchor:
+    if past and value.earliest > anchor:   # "reported fourth-quarter profit" in a January paper
         value = _quarter(anchor.year - 1, number)
-    elif future and value.latest < anchor:
+    elif future and (anchor - value.latest).days > 92:   # not the quarter that just ended
         value = _quarter(anchor.year + 1, number)
     return value
 
@@ -212,8 +212,8 @@ def _month_alone(m: re.Match, anchor: date | None, future: bool, past: bool) -> 
     ahead: the next one), else the one nearest the anchor."""
     modifier = " ".join((m.group(1) or "").lower().split())
     month = MONTHS[m.group(2).lower().rstrip(".")]
-    if anchor is None:
-        return DateValue(None, None, "month")
+    if anchor is None:   # a bare month stays unread, as a month-day does; "last June" is open
+        return DateValue(None, None, "month") if modifier else None
     if modifier == "this":
         year = anchor.year
     elif modifier in ("last", "past", "this past"):
@@ -298,8 +298,6 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
         return DateValue(date(start, 1, 1), date(start + 9, 12, 31), "decade")
     if m := SHORT_DECADE.match(low):
         start = _century_year(int(m.group(2)) * 10, anchor)
-        if anchor is not None and start > anchor.year:
-            start -= 100
         return DateValue(date(start, 1, 1), date(start + 9, 12, 31), "decade")
     if m := CENTURY.match(low):
         number = int(m.group(1))

@@ -66,8 +66,13 @@ def _date_rank(value: DateValue) -> int:
     return {"day": 0, "week": 1, "month": 2}.get(value.precision, 3) if value.earliest else 4
 
 
+PHONE = {"phone", "telephone", "call", "video"}
+
+
 def _is_trigger(tok) -> str | None | bool:
     """The mode for a trigger token, None for a trigger without one, False for no trigger."""
+    if tok.lemma_.lower() == "speak" and any(t.lower_ in PHONE for t in tok.subtree):
+        return "phone"   # "spoke by phone with"
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
         return VERB_TRIGGERS[tok.lemma_.lower()]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:
@@ -84,6 +89,10 @@ def _is_planned(tok) -> bool:
                                                                             "shall", "to")):
             return True
     head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr") and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to")
+            for c in (head.head if tok.dep_ == "pobj" else head).children):
+        return True   # "would attend the summit", "to hold talks"
     if tok.dep_ == "xcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         head = head.head if tok.dep_ == "pobj" else head
         return head.lemma_.lower() in PLANNED or head.lower_ in PLANNED
@@ -96,19 +105,20 @@ PARTICIPANT_PREPOSITIONS = {"with", "between", "among", "by", "alongside", "of",
                             "and"}
 
 
-def _in_passing(person_root, trigger) -> bool:
-    """Is this person only mentioned in passing: as a possessor of something else, governed by
-    a preposition that does not join them to the meeting, or inside a relative clause the
-    trigger is not in ("the partnership, which was signed by X")?"""
+def _in_passing(person_root, trigger, word_before) -> bool:
+    """Is this person only mentioned in passing: as a possessor of something else, after a
+    preposition that does not join them to the meeting ("reforms under President X"), or inside
+    a relative clause the trigger is not in ("the partnership, which was signed by X")?"""
     if person_root.dep_ == "poss" and person_root.head != trigger \
             and person_root.head.lower_ not in NOUN_TRIGGERS:
+        return True
+    if word_before is not None and word_before.pos_ == "ADP" \
+            and word_before.lower_ not in PARTICIPANT_PREPOSITIONS:
         return True
     trigger_line = {t.i for t in trigger.ancestors} | {trigger.i}
     tok = person_root
     while tok.i not in trigger_line and tok.head != tok:
         if tok.dep_ == "relcl" and trigger.i not in {t.i for t in tok.subtree}:
-            return True
-        if tok.dep_ == "pobj" and tok.head.lower_ not in PARTICIPANT_PREPOSITIONS:
             return True
         tok = tok.head
     return False
@@ -121,7 +131,11 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
         if not (sent.start_char <= person.span.start < sent.end_char):
             continue
         tok = doc.nlp.char_span(person.span.start, person.span.end, alignment_mode="expand")
-        if tok is not None and _in_passing(tok.root, trigger):
+        # the word before the person as introduced, title included ("under | President X")
+        start = min([person.span.start] + [r.span.start for r in person.roles])
+        before = doc.nlp.char_span(start, person.span.end, alignment_mode="expand")
+        word_before = doc.nlp[before.start - 1] if before is not None and before.start > 0 else None
+        if tok is not None and _in_passing(tok.root, trigger, word_before):
             continue
         if person.name:
             names.add(person.name)
@@ -138,7 +152,7 @@ def _location(doc: Document, sent, trigger) -> str | None:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
         prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
-        allowed = ("in", "at", ",", "to") if _is_trigger(trigger) == "visit" else ("in", "at", ",")
+        allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" else ("in", "at")
         if prev is None or prev.lower_ not in allowed:
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
@@ -161,6 +175,9 @@ def _date(doc: Document, sent) -> DateValue | None:
 def _mentions(doc: Document) -> list[_Mention]:
     out = []
     for i, sent in enumerate(doc.nlp.sents):
+        if any(_is_trigger(t) is not False and any(c.dep_ == "neg" for c in t.children)
+               for t in sent):
+            continue   # "did not meet ... during the visit": no meeting in this sentence
         for tok in sent:
             mode = _is_trigger(tok)
             if mode is False or _is_planned(tok):
@@ -238,8 +255,10 @@ def annotate_events(doc: Document) -> Document:
         text = " ".join(doc.text[s.start:s.end] for s in segments[k])
         initiatives = sorted({i.name for i in doc.initiatives
                               if any(s.start <= i.span.start < s.end for s in segments[k])})
-        location = e.location or doc.dateline
         modes = [m.mode for m in e.mentions if m.mode]
+        # Where the report was filed stands in for the venue of a meeting the text does not
+        # place, never for a call.
+        location = e.location or (doc.dateline if "phone" not in modes else None)
         doc.events.append(EventMention(
             type="CONSULT", evidence=[m.span for m in sorted(e.mentions, key=lambda m: m.sentence)],
             participants=sorted(e.participants),

@@ -18,7 +18,9 @@ SPEECH_VERBS = (r"said|says|stated|states|added|adds|noted|notes|told|explained|
 QUOTE = re.compile(r"[\"“]([^\"“”]{20,}?)[\"”]")
 AFTER = re.compile(r"^[\s,]*(?:(?P<verb1>" + SPEECH_VERBS + r")\s+(?P<who1>[^.,;\n]{2,60}?)|"
                    r"(?P<who2>[^.,;\n\"“”]{2,60}?)\s+(?:" + SPEECH_VERBS + r"))\b")
-BEFORE = re.compile(r"(?P<who>[^.,;\n\"“”]{2,60}?)\s+(?:" + SPEECH_VERBS + r")(?:\s+that)?\s*[:,]?\s*$")
+BEFORE = re.compile(r"(?P<who>[^.,;\n\"“”]{2,60}?)\s+(?:" + SPEECH_VERBS + r")"
+                    r"(?:\s+(?:reporters|journalists|the\s+\w+|an?\s+\w+|him|her|them))?"
+                    r"(?:\s+that)?\s*[:,]?\s*$")
 PRONOUNS = {"he", "she", "they", "him", "her"}
 
 
@@ -38,7 +40,9 @@ def _quoted(doc: Document) -> list[QuoteMention]:
     quotes = []
     for m in QUOTE.finditer(doc.text):
         start, end = m.span(1)
-        after = AFTER.match(doc.text[m.end():m.end() + 80])
+        # A quote closed by a full stop ends its sentence: what follows is someone else's.
+        closed = m.group(1).rstrip().endswith(".")
+        after = None if closed else AFTER.match(doc.text[m.end():m.end() + 80])
         speaker = None
         if after:
             s = m.end() + after.start("who1" if after.group("who1") else "who2")

@@ -83,7 +83,8 @@ def parse_title(phrase: str) -> Title:
 def split_titles(phrase: str) -> list[str]:
     """"Secretary of State Senator" is two roles; "Deputy Ambassador" is one."""
     words = phrase.split()
-    if len(words) > 1 and words[-1].lower() in ADDRESS_TITLES and words[-2].lower() not in (
+    if len(words) > 1 and words[-1].lower() in ADDRESS_TITLES and has_head_word(" ".join(words[:-1])) \
+            and words[-2].lower() not in (
             "deputy", "vice", "special", "chief", "former", "acting", "assistant", "senior"):
         return [" ".join(words[:-1]), words[-1]]
     return [phrase]

@@ -122,7 +122,7 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         if actor_id in used_ids:
             actor_id += "-" + hashlib.sha1(repr(sorted(m.id for m in group)).encode()).hexdigest()[:6]
         used_ids.add(actor_id)
-        aliases = sorted({m.surface for m in group} | {m.name for m in group} - {name})
+        aliases = sorted(({m.surface for m in group} | {m.name for m in group}) - {name})
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
     for actor in actors:
@@ -142,9 +142,12 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
         holders = [a for a in actors if any(fold(r["title"]) == title and
                                             (country is None or (r["country"] or a.country) == country)
                                             for r in a.roles)]
-        if len(holders) > 1 and m.published:
-            holders.sort(key=lambda a: min(_distance(r, m.published) for r in a.roles
-                                           if fold(r["title"]) == title))
+        if len(holders) > 1:
+            if m.published is None:
+                holders = []   # two holders and no date to choose by: leave it unresolved
+            else:
+                holders.sort(key=lambda a: min(_distance(r, m.published) for r in a.roles
+                                               if fold(r["title"]) == title))
         if len(holders) != 1 and (listed := _from_dictionary(m, title, country, actors, offices)):
             holders = [listed]
         if holders:

@@ -107,6 +107,6 @@ def resolve_events(mentions: list[EventMentionIn],
                 by_actor[p].append(home)
     for e in events:
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
-        key = f"{first.doc_id}:{first.evidence[0] if first.evidence else ''}"
+        key = f"{first.type}:{first.doc_id}:{first.evidence[0] if first.evidence else ''}"
         e.id = "event-" + hashlib.sha1(key.encode()).hexdigest()[:12]
     return events

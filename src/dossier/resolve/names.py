@@ -54,7 +54,7 @@ def given_names_compatible(a: str | None, b: str | None) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     short, full = sorted((a, b), key=len)
-    if len(short) >= 3 and (full.startswith(short) or full.endswith(short)):
+    if len(short) >= 4 and (full.startswith(short) or full.endswith(short)):
         return True   # "Chris" / "Christopher", "Wale" / "Adewale"
     fa, fb = _forms(a), _forms(b)
     if fa & fb:
