@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
+from dossier.places import country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
 from dossier.resolve import findings
@@ -130,18 +131,36 @@ def _initiatives(s: Session) -> dict[tuple[str, str], str]:
     return lookup
 
 
+COUNTRY_ACTOR = "country-"
+
+
+def _participant(actors: dict[tuple[str, str], str], doc_id: str, key: str) -> str | None:
+    """The actor id of an event participant as a document names it: a person (by name or
+    role), or a country ("country:KEN"), which is an actor of its own."""
+    if key.startswith("country:"):
+        return COUNTRY_ACTOR + key.removeprefix("country:").lower()
+    return actors.get((doc_id, key))
+
+
 def _events(s: Session, actors: dict[tuple[str, str], str],
             initiatives: dict[tuple[str, str], str], copies: frozenset[str]) -> None:
     mentions = []
+    countries: set[str] = set()
     for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
-        participants = frozenset(a for p in r.participants if (a := actors.get((r.doc_id, p))))
+        participants = frozenset(a for p in r.participants if (a := _participant(actors, r.doc_id, p)))
         if len(participants) < 2:
             continue
+        countries |= {p for p in participants if p.startswith(COUNTRY_ACTOR)}
         mentions.append(EventMentionIn(
             r.id, r.doc_id, r.type, r.summary, r.mode, r.date_earliest, r.date_latest, r.weekday,
             r.location, r.country, participants, list(r.topics),
             [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
             [tuple(e) for e in r.evidence]))
+    for actor_id in sorted(countries):
+        code = actor_id.removeprefix(COUNTRY_ACTOR).upper()
+        s.merge(ActorRow(id=actor_id, name=country_name(code), type="country", country=code,
+                         aliases=[code]))
+    s.flush()
     for e in resolve_events(mentions, copies):
         lo, hi = e.window
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
