@@ -53,10 +53,10 @@ RELATIVE_WORDS = re.compile(
 WEEKDAY = re.compile(r"^(?:(last|this|next|on|coming|past)\s+)?(" + "|".join(WEEKDAYS) + r")$", re.I)
 PART_OF_YEAR = re.compile(r"^(early|mid|late|(?:the\s+)?end\s+of|(?:the\s+)?start\s+of|"
                           r"(?:the\s+)?beginning\s+of|(?:the\s+)?first\s+half\s+of|"
-                          r"(?:the\s+)?second\s+half\s+of)[\s-]+(\d{4})$", re.I)
+                          r"(?:the\s+)?(?:second|last)\s+half\s+of)[\s-]+(\d{4})$", re.I)
 # A part of some other window: "early next year", "mid-November", "the end of this month".
 PART_OF = re.compile(r"^(early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of|"
-                     r"(?:the\s+)?(?:first|second)\s+half\s+of)[\s-]+(.+)$", re.I)
+                     r"(?:the\s+)?(?:first|second|last)\s+half\s+of)[\s-]+(.+)$", re.I)
 DECADE = re.compile(r"^(?:the\s+)?(?:(early|mid|late)[\s-]+)?(\d{3})0'?s$", re.I)
 SHORT_DECADE = re.compile(r"^(?:the\s+)?(?:(early|mid|late)[\s-]+)?'(\d)0s$", re.I)
 CENTURY = re.compile(r"^(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century$", re.I)
@@ -71,7 +71,10 @@ EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+(?:in\s+)?((?:this|next|last)\s
                           r"yesterday|tomorrow)$", re.I)
 MONTH_ALONE = re.compile(r"^(?:(last|this|next|this\s+past|this\s+coming|past|coming)\s+)?("
                          + MONTH_RE + r")$", re.I)
-WEEKDAY_AND_DATE = re.compile(r"^(" + "|".join(WEEKDAYS) + r")\b,?\s*(.+)$", re.I)
+MONTH_OF_YEAR = re.compile(r"^(" + MONTH_RE + r"),?\s+(?:of\s+)?(last|this|next)\s+year$", re.I)
+WEEK_OF = re.compile(r"^(?:the\s+)?week\s+(?:of|beginning|starting)\s+(.+)$", re.I)
+WEEKDAY_AND_DATE = re.compile(r"^(?:(?:this\s+coming|this\s+past|this|next|last|coming)\s+)?("
+                              + "|".join(WEEKDAYS) + r")\b,?\s*(.+)$", re.I)
 QUARTER = re.compile(
     r"^(?:(?P<year>(?:19|20)\d{2})(?:'s)?\s+|(?P<relyear>last|this|next)\s+year'?s\s+)?"
     r"(?:the\s+)?(?P<fiscal>fiscal(?:[\s-]+year)?\s+)?"
@@ -142,7 +145,7 @@ def _part_of_year(qualifier: str, year: int) -> DateValue:
     q = qualifier.lower()
     if q.startswith("early") or "start" in q or "beginning" in q or "first half" in q:
         return DateValue(date(year, 1, 1), date(year, 6, 30), "year")
-    if q.startswith("late") or "end" in q or "second half" in q:
+    if q.startswith("late") or "end" in q or "second half" in q or "last half" in q:
         return DateValue(date(year, 7, 1), date(year, 12, 31), "year")
     return DateValue(date(year, 4, 1), date(year, 9, 30), "year")
 
@@ -159,7 +162,7 @@ def _part_of(qualifier: str, value: DateValue) -> DateValue:
         q, first, last = qualifier.lower(), value.earliest, value.latest
         if q.startswith("early") or "start" in q or "beginning" in q or "first half" in q:
             lo, hi = first, first.replace(day=15 if "half" in q else 10)
-        elif q.startswith("late") or "end" in q or "second half" in q:
+        elif q.startswith("late") or "end" in q or "second half" in q or "last half" in q:
             lo, hi = first.replace(day=16 if "half" in q else 21), last
         else:
             lo, hi = first.replace(day=11), first.replace(day=20)
@@ -208,8 +211,8 @@ def _named_quarter(m: re.Match, anchor: date | None, future: bool, past: bool) -
 def _month_alone(m: re.Match, anchor: date | None, future: bool, past: bool) -> DateValue:
     """A month without a day or year: "last June", "this September", "next March", "March".
     "last June" is the most recent June before this month, "next March" the first after it;
-    a bare month follows the tense of its clause (looking back: the most recent one, looking
-    ahead: the next one), else the one nearest the anchor."""
+    a bare month is the one nearest the anchor unless that is more than two months away, when
+    the tense of its clause decides (looking back: the most recent one, ahead: the next one)."""
     modifier = " ".join((m.group(1) or "").lower().split())
     month = MONTHS[m.group(2).lower().rstrip(".")]
     if anchor is None:   # a bare month stays unread, as a month-day does; "last June" is open
@@ -220,12 +223,13 @@ def _month_alone(m: re.Match, anchor: date | None, future: bool, past: bool) -> 
         year = anchor.year if month < anchor.month else anchor.year - 1
     elif modifier in ("next", "coming", "this coming"):
         year = anchor.year if month > anchor.month else anchor.year + 1
-    elif past:
-        year = anchor.year if month <= anchor.month else anchor.year - 1
-    elif future:
-        year = anchor.year if month >= anchor.month else anchor.year + 1
     else:
-        year = _nearest_year(date(anchor.year, month, 15), anchor).year
+        nearest = _nearest_year(date(anchor.year, month, 15), anchor)
+        year = nearest.year
+        if abs((nearest - anchor).days) > 62 and past:
+            year = anchor.year if month <= anchor.month else anchor.year - 1
+        elif abs((nearest - anchor).days) > 62 and future:
+            year = anchor.year if month >= anchor.month else anchor.year + 1
     return _window("month", date(year, month, 1))
 
 
@@ -326,6 +330,15 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
         return _part_of(m.group(1), inner) if inner is not None else None
     if m := MONTH_ALONE.match(low):
         return _month_alone(m, anchor, future, past)
+    if m := MONTH_OF_YEAR.match(low):
+        if anchor is None:
+            return DateValue(None, None, "month")
+        return _window("month", date(_year_of(m.group(2), anchor), MONTHS[m.group(1).rstrip(".")], 1))
+    if m := WEEK_OF.match(low):
+        inner = normalise(m.group(1), anchor, future, past=past)
+        if inner is not None and inner.precision == "day" and inner.earliest is not None:
+            return _window("week", inner.earliest)
+        return DateValue(None, None, "week") if inner is not None else None
     if (m := WEEKDAY_AND_DATE.match(text)) and re.search(MONTH_RE + r"\s*\d|\d\s*" + MONTH_RE,
                                                        m.group(2), re.I):
         rest = normalise(m.group(2), anchor, future, past=past)
@@ -391,13 +404,13 @@ def _nearest_year(day: date, anchor: date, future: bool = False, past: bool = Fa
 FUTURE_CUES = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|scheduled|expected\s+to|"
                          r"set\s+to|due\s+to|going\s+to|next|upcoming)\b", re.I)
 AHEAD_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s*$", re.I)
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "can", "should",
-              "must"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "should", "must"}
 # A date attached to these verbs is when the plan is for ("scheduled for Tuesday").
-PLAN_VERBS = {"schedule", "plan", "slate", "due", "expect"}
-# An infinitive under these looks ahead ("is set to meet Tuesday", "plans to visit Friday").
-PLAN_HEADS = PLAN_VERBS | {"set", "intend", "aim", "hope", "want", "prepare", "promise",
-                           "threaten", "seek", "vow", "pledge", "go"}
+PLAN_VERBS = {"schedule", "slate", "due", "expect"}
+# An infinitive under these looks ahead ("is set to meet Tuesday", "plans to visit Friday",
+# "is to resume trading Tuesday").
+PLAN_HEADS = PLAN_VERBS | {"plan", "set", "intend", "aim", "hope", "want", "prepare", "promise",
+                           "threaten", "seek", "vow", "pledge", "go", "be"}
 UNIT_WORDS = re.compile(r"^(?:day|week|month|quarter|year|decade|century)s?$", re.I)
 ANCHOR_WORD = re.compile(r"^(?:" + MONTH_RE + r"|" + "|".join(WEEKDAYS)
                          + r"|today|yesterday|tomorrow|(?:1\d|20)\d\d)$", re.I)
@@ -411,8 +424,11 @@ COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, 
 # "a year earlier", "two weeks later", "the year-ago quarter": relative to the story's time.
 ANAPHORIC = re.compile(
     r"^(?:(?P<n>\d+|" + "|".join(COUNT) + r")[\s-]+(?P<unit>day|week|month|quarter|year)s?[\s-]+"
-    r"(?P<dir>earlier|later|before|after)|(?:the\s+)?(?P<unit2>year|quarter|month)[\s-]"
-    r"(?:earlier|ago)(?:\s+(?:quarter|period|month|year|level|time))?)$", re.I)
+    r"(?P<dir>earlier|later|before|after)|(?:the\s+)?(?:comparable\s+|corresponding\s+)?"
+    r"(?P<unit2>year|quarter|month)[\s-](?:earlier|ago)(?:\s+(?P<noun>quarter|period|month|year|"
+    r"level|time))?)$", re.I)
+# A date said relative to another one is no reference for the next such expression.
+NOT_A_REFERENCE = re.compile(r"\b(?:ago|earlier|later|before|after|previous|prior)\b", re.I)
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
 
 
@@ -512,6 +528,8 @@ def _shifted(text: str, reference: DateValue | None) -> DateValue | None:
         months = sign * n * {"month": 1, "quarter": 3, "year": 12}[unit]
         lo, hi = _shift_months(lo, months), _shift_months(hi, months)
     coarsest = "day" if unit == "day" else "week" if unit == "week" else "month"
+    if m.group("noun") == "quarter":   # "the year-ago quarter"
+        return _window("quarter", lo) if PRECISION_ORDER.index(precision) <= 3 else None
     if PRECISION_ORDER.index(precision) < PRECISION_ORDER.index(coarsest):
         return _window(coarsest, lo)
     if precision in ("day", "week", "month", "quarter") or (
@@ -567,7 +585,8 @@ def annotate_dates(doc: Document) -> Document:
             _parts(doc, start, end, future, past)
         for lo, hi, v in found:
             mentions.append(DateMention(Span(lo, hi), doc.text[lo:hi], v))
-            if v.earliest is not None and v.latest is not None:
+            if v.earliest is not None and v.latest is not None \
+                    and not NOT_A_REFERENCE.search(doc.text[lo:hi]):
                 reference = v
     doc.dates = mentions
     return doc

@@ -25,6 +25,7 @@ class InitiativeMentionIn:
     doc_id: str
     name: str
     acronym: str | None
+    parties: frozenset[str] = frozenset()  # the two countries its report is mostly about
 
 
 @dataclass
@@ -35,10 +36,23 @@ class Initiative:
     mention_ids: list[int] = field(default_factory=list)
 
 
-def initiative_key(name: str) -> str:
+# Names made only of these words ("trade agreement", "security pact") say what kind of thing
+# an initiative is, not which one: the parties are part of their identity.
+GENERIC = {"trade", "agreement", "deal", "investment", "security", "defence", "defense", "pact",
+           "treaty", "cooperation", "framework", "health", "migration", "returns", "and",
+           "economic", "partnership", "accord", "memorandum", "of", "understanding", "mou"}
+
+
+def initiative_key(name: str, parties: frozenset[str] = frozenset()) -> str:
+    """The name without qualifiers and country names; a generic name ("trade agreement") is
+    prefixed by its parties: those it names ("US-Japan"), else those of its report."""
     words = [w for w in re.split(r"[\s–—-]+", name) if w]
+    named = {c for w in words if (c := country_code(w.rstrip("'s’")))}
     kept = [w for w in words if fold(w) not in QUALIFIERS and not country_code(w.rstrip("'s’"))]
-    return fold(" ".join(kept)) or fold(name)
+    base = fold(" ".join(kept)) or fold(name)
+    if set(base.split()) <= GENERIC and (named or parties):
+        return "+".join(sorted(named or parties)) + ":" + base
+    return base
 
 
 def resolve_initiatives(mentions: list[InitiativeMentionIn]) -> list[Initiative]:
@@ -52,7 +66,8 @@ def resolve_initiatives(mentions: list[InitiativeMentionIn]) -> list[Initiative]
 
     by_key: dict[str, int] = {}
     for m in mentions:
-        for key in filter(None, [initiative_key(m.name), m.acronym and "#" + m.acronym.upper()]):
+        for key in filter(None, [initiative_key(m.name, m.parties),
+                                 m.acronym and "#" + m.acronym.upper()]):
             if key in by_key:
                 parent[find(m.id)] = find(by_key[key])
             else:
@@ -64,7 +79,7 @@ def resolve_initiatives(mentions: list[InitiativeMentionIn]) -> list[Initiative]
     for group in sorted(groups.values(), key=lambda g: min(m.id for m in g)):
         counts = Counter(m.name for m in group)
         name = max(counts, key=lambda n: (n[:1].isupper(), counts[n], len(n)))
-        ident = "initiative-" + slug(initiative_key(name))
+        ident = "initiative-" + slug(initiative_key(name).split(":")[-1])
         while ident in used:
             ident += "-2"
         used.add(ident)

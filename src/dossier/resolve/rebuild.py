@@ -7,7 +7,7 @@ by key), so a rebuild costs about linear time in the number of mentions.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -20,7 +20,7 @@ from dossier.resolve.events import EventMentionIn, resolve_events
 from dossier.resolve import findings
 from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.figures import usd_rate
-from dossier.resolve.initiatives import InitiativeMentionIn, initiative_key, resolve_initiatives
+from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
 from dossier.resolve.names import fold
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
@@ -118,7 +118,9 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
 def _initiatives(s: Session) -> dict[tuple[str, str], str]:
     """Write initiatives; return (doc id, folded name) -> initiative id."""
     rows = list(s.scalars(select(InitiativeMentionRow).order_by(InitiativeMentionRow.id)))
-    mentions = [InitiativeMentionIn(r.id, r.doc_id, r.name, r.acronym) for r in rows]
+    parties = _report_parties(s)
+    mentions = [InitiativeMentionIn(r.id, r.doc_id, r.name, r.acronym, parties.get(r.doc_id, frozenset()))
+                for r in rows]
     by_id = {m.id: m for m in mentions}
     lookup: dict[tuple[str, str], str] = {}
     for ini in resolve_initiatives(mentions):
@@ -127,8 +129,16 @@ def _initiatives(s: Session) -> dict[tuple[str, str], str]:
         for mid in ini.mention_ids:
             s.add(InitiativeLinkRow(mention_id=mid, initiative_id=ini.id))
             lookup[(by_id[mid].doc_id, fold(by_id[mid].name))] = ini.id
-    lookup.update({(doc, initiative_key(name)): i for (doc, name), i in list(lookup.items())})
     return lookup
+
+
+def _report_parties(s: Session) -> dict[str, frozenset[str]]:
+    """The two countries each report's people come from most: the parties of its relationship."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, country in s.execute(select(PersonMentionRow.doc_id, PersonMentionRow.country)
+                                     .where(PersonMentionRow.country.is_not(None))):
+        counts[doc_id][country] += 1
+    return {doc: frozenset(c for c, _ in n.most_common(2)) for doc, n in counts.items()}
 
 
 COUNTRY_ACTOR = "country-"
