@@ -6,20 +6,21 @@ import random
 from dossier.resolve.initiatives import (Initiative, InitiativeMentionIn, initiative_key,
                                          resolve_initiatives)
 
+KENYA_US = frozenset({"KEN", "USA"})   # the parties of every seed report
 SEED_MENTIONS = [
-    InitiativeMentionIn(1, "000", "Strategic Trade and Investment Partnership", None),
-    InitiativeMentionIn(2, "001", "Kenya-US Strategic Trade and Investment Partnership", None),
-    InitiativeMentionIn(3, "001", "African Growth and Opportunity Act", None),
-    InitiativeMentionIn(4, "002", "Kenya\u2013U.S. Free Trade Agreement", "FTA"),
-    InitiativeMentionIn(5, "002", "Multinational Security Support Mission in Haiti", "MSS"),
-    InitiativeMentionIn(6, "003", "comprehensive trade agreement", None),
-    InitiativeMentionIn(7, "003", "African Growth and Opportunity Act", "AGOA"),
-    InitiativeMentionIn(8, "003", "AGOA", "AGOA"),
-    InitiativeMentionIn(9, "003", "Kenya\u2013U.S. Health Cooperation Framework", None),
-    InitiativeMentionIn(10, "004", "Kenya\u2013US Health Cooperation Framework", None),
-    InitiativeMentionIn(11, "004", "comprehensive trade agreement", None),
-    InitiativeMentionIn(12, "004", "Multinational Security Support Mission in Haiti", None),
-    InitiativeMentionIn(13, "003", "Multinational Security Support mission in Haiti", None),
+    InitiativeMentionIn(1, "000", "Strategic Trade and Investment Partnership", None, KENYA_US),
+    InitiativeMentionIn(2, "001", "Kenya-US Strategic Trade and Investment Partnership", None, KENYA_US),
+    InitiativeMentionIn(3, "001", "African Growth and Opportunity Act", None, KENYA_US),
+    InitiativeMentionIn(4, "002", "Kenya\u2013U.S. Free Trade Agreement", "FTA", KENYA_US),
+    InitiativeMentionIn(5, "002", "Multinational Security Support Mission in Haiti", "MSS", KENYA_US),
+    InitiativeMentionIn(6, "003", "comprehensive trade agreement", None, KENYA_US),
+    InitiativeMentionIn(7, "003", "African Growth and Opportunity Act", "AGOA", KENYA_US),
+    InitiativeMentionIn(8, "003", "AGOA", "AGOA", KENYA_US),
+    InitiativeMentionIn(9, "003", "Kenya\u2013U.S. Health Cooperation Framework", None, KENYA_US),
+    InitiativeMentionIn(10, "004", "Kenya\u2013US Health Cooperation Framework", None, KENYA_US),
+    InitiativeMentionIn(11, "004", "comprehensive trade agreement", None, KENYA_US),
+    InitiativeMentionIn(12, "004", "Multinational Security Support Mission in Haiti", None, KENYA_US),
+    InitiativeMentionIn(13, "003", "Multinational Security Support mission in Haiti", None, KENYA_US),
 ]
 
 
@@ -85,3 +86,11 @@ def test_result_does_not_depend_on_input_order() -> None:
         shuffled = SEED_MENTIONS[:]
         random.Random(seed).shuffle(shuffled)
         assert summary(resolve_initiatives(shuffled)) == expected
+
+
+def test_two_countries_trade_agreements_stay_apart():
+    mentions = [InitiativeMentionIn(1, "a", "US-Kenya Trade Agreement", None),
+                InitiativeMentionIn(2, "b", "US-Japan Trade Agreement", None),
+                InitiativeMentionIn(3, "c", "trade agreement", None, frozenset({"USA", "JPN"}))]
+    groups = {frozenset(i.mention_ids) for i in resolve_initiatives(mentions)}
+    assert groups == {frozenset({1}), frozenset({2, 3})}
