@@ -12,7 +12,11 @@ literal reading (first mention that is neither planned nor negated, its `type`) 
 
 The gold uses older names: DEMAND = REQUEST, DISAPPROVE and INVESTIGATE = ACCUSE,
 FIGHT = ASSAULT. `--split even` / `odd` keeps the records with an even / odd index (0-based,
-header record excluded): rules were developed on the even half, the odd half is held out.
+header record excluded). The rules were developed on the even half; the odd half was first
+scored blind (micro F1 0.760, macro F1 0.680), then its errors were read and general lexicon
+gaps fixed, so it is no longer a clean held-out set.
+Where the type is right, the actor and recipient are checked too: a predicted span agrees
+when it overlaps one of the gold actor texts (a recipient may be absent from both).
 The last line printed is one JSON object with the figures.
 """
 from __future__ import annotations
@@ -31,17 +35,35 @@ TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
 
 
-def gold_records(path: Path, split: str) -> list[tuple[int, str, str]]:
-    """(index, text, gold type) for each coded sentence, header record left out."""
+def gold_records(path: Path, split: str) -> list[dict]:
+    """Each coded sentence (header record left out) with its index, text, type and actors."""
     records = [r for r in json.loads(path.read_text(encoding="utf-8"))
                if r.get("event") != "DOCUMENT"]
     keep = {"all": lambda i: True, "even": lambda i: i % 2 == 0, "odd": lambda i: i % 2 == 1}
-    return [(i, r["text"].strip(), OLD_NAMES.get(r["event"], r["event"]))
+    return [{"i": i, "text": r["text"].strip(), "type": OLD_NAMES.get(r["event"], r["event"]),
+             "source": _actor_texts(r.get("source")), "target": _actor_texts(r.get("target"))}
             for i, r in enumerate(records) if keep[split](i)]
 
 
-def predict(mentions: list[PloverMention]) -> str | None:
-    return next((m.codebook_type for m in mentions if m.codebook_type), None)
+def _actor_texts(actors) -> list[str]:
+    return [a["actorText"] for a in actors or [] if isinstance(a, dict) and a.get("actorText")]
+
+
+def agrees(text: str, span: tuple[int, int] | None, gold: list[str]) -> bool:
+    """A predicted span agrees when it overlaps a gold actor text; no gold and no span agree."""
+    if not gold:
+        return span is None
+    if span is None:
+        return False
+    for name in gold:
+        start = text.find(name)
+        if start >= 0 and start < span[1] and span[0] < start + len(name):
+            return True
+    return False
+
+
+def chosen(mentions: list[PloverMention]) -> PloverMention | None:
+    return next((m for m in mentions if m.codebook_type), None)
 
 
 def predict_literal(mentions: list[PloverMention]) -> str | None:
@@ -84,16 +106,22 @@ def main() -> None:
     args = parser.parse_args()
 
     nlp = load_model()
-    pairs, literal = [], []
-    for i, text, gold in gold_records(args.gold, args.split):
+    pairs, literal, roles = [], [], Counter()
+    for record in gold_records(args.gold, args.split):
+        text, gold = record["text"], record["type"]
         mentions = [m for sent in nlp(text).sents for m in classify(sent)]
-        predicted = predict(mentions)
+        best = chosen(mentions)
+        predicted = best.codebook_type if best else None
         pairs.append((gold, predicted))
         literal.append((gold, predict_literal(mentions)))
+        if best is not None and predicted == gold:
+            roles["typed"] += 1
+            roles["source"] += agrees(text, best.source, record["source"])
+            roles["target"] += agrees(text, best.target, record["target"])
         if args.errors and predicted != gold:
             shown = ", ".join(f"{m.type}{'+planned' if m.planned else ''}"
                               f"{'+neg' if m.negated else ''}" for m in mentions)
-            print(f"[{i}] gold {gold} got {predicted} ({shown})\n    {text}")
+            print(f"[{record['i']}] gold {gold} got {predicted} ({shown})\n    {text}")
 
     result = scores(pairs)
     print(f"{'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'support':>8} {'predicted':>9}")
@@ -107,6 +135,10 @@ def main() -> None:
     lit = scores(literal)
     print(f"literal reading (first mention neither planned nor negated): micro F1 "
           f"{lit['micro']['f1']:.3f}, macro F1 {lit['macro']['f1']:.3f}")
+    result["arguments"] = {k: round(roles[k] / roles["typed"], 3) if roles["typed"] else 0.0
+                           for k in ("source", "target")}
+    print(f"actor / recipient agree with the gold on {result['arguments']['source']:.3f} / "
+          f"{result['arguments']['target']:.3f} of the {roles['typed']} correctly typed sentences")
     result["split"] = args.split
     result["literal"] = {"micro": lit["micro"], "macro": lit["macro"]}
     print(json.dumps(result))

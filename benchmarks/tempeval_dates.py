@@ -10,8 +10,10 @@ product: the spaCy stage (`dossier.annotate.nlp.annotate_nlp`, i.e. `load_model(
 entity extents and sentences, and the stage `dossier.annotate.dates.annotate_dates` (which calls
 `normalise(text, published, future)`) keeps the ones that denote a date. Each resulting
 `DateValue` is written as a TIMEX3 value (`timex_value`): day -> YYYY-MM-DD, week -> YYYY-Www,
-month -> YYYY-MM, quarter -> YYYY-Qn, year -> YYYY, decade -> YYY, an open window before / after
-the anchor -> PAST_REF / FUTURE_REF, anything else -> no value (always counted wrong).
+month -> YYYY-MM, quarter -> YYYY-Qn, year -> YYYY, decade -> YYY, century -> YY, a window open
+at the start / end -> PAST_REF / FUTURE_REF, anything else (a fully open window) -> no value,
+which always counts as a wrong value. A window narrowed by "early" / "late" keeps its
+precision's value ("early 1990" -> 1990, as TimeML writes it with mod="START").
 
 Gold: the TIMEX3 elements of type DATE inside <TEXT> (the creation-time TIMEX3 sits in <DCT>,
 outside <TEXT>, and is not an expression to find, as in the official TempEval-3 scorer). System
@@ -139,8 +141,6 @@ def timex_value(value: DateValue) -> str | None:
         return f"{lo.year // 10:03d}"
     if p == "century":
         return f"{lo.year // 100:02d}"
-    if p == "present":
-        return "PRESENT_REF"
     return None
 
 

@@ -34,7 +34,7 @@ class DateValue:
 
     earliest: date | None
     latest: date | None
-    precision: str  # "day", "week", "month", "year" or "unknown"
+    precision: str  # "day", "week", "month", "quarter", "year", "decade", "century", "unknown"
     weekday: int | None = None  # 0 = Monday, when the text names one
 
     @property

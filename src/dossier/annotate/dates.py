@@ -34,8 +34,6 @@ MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
             r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-NUMBER_WORDS = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"twenty|thirty|forty|fifty|several|few|many|more)")
 
 # Expressions that name a length of time, not a point in it ("a two-day visit", "30 years").
 DURATION = re.compile(
@@ -66,7 +64,12 @@ YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+|fiscal\s+(?:year\s+)?|fy\s*)?((
                        re.I)
 SHORT_YEAR = re.compile(r"^(?:fiscal\s+(?:year\s+)?|fy\s*)?'(\d{2})$", re.I)
 TRIM = re.compile(r"^(?:on|in|at|by|since|from|until|during|of|the)\s+|[\s,.;:]+$", re.I)
-QUALIFIER = re.compile(r"^(?:just|only|as\s+(?:early|soon|late)\s+as)\s+", re.I)
+QUALIFIER = re.compile(r"^(?:just|only|as\s+(?:early|soon|late)\s+as|some\s*time)\s+", re.I)
+ABOUT_AGO = re.compile(r"^(?:nearly|almost|about|around|roughly|some|(?:more|less)\s+than|over|"
+                       r"just\s+(?:over|under)|well\s+over)\s+(.+\sago)$", re.I)
+CURRENT = re.compile(r"^(?:the\s+)?current\s+(?:fiscal\s+|calendar\s+)?(year|month|week)$", re.I)
+SPELLED_DECADE = re.compile(r"^(?:the\s+)?(?:(early|mid|late)[\s-]+)?(twenties|thirties|forties|"
+                            r"fifties|sixties|seventies|eighties|nineties)$", re.I)
 EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+(?:in\s+)?((?:this|next|last)\s+\w+|today|"
                           r"yesterday|tomorrow)$", re.I)
 MONTH_ALONE = re.compile(r"^(?:(last|this|next|this\s+past|this\s+coming|past|coming)\s+)?("
@@ -76,7 +79,8 @@ WEEK_OF = re.compile(r"^(?:the\s+)?week\s+(?:of|beginning|starting)\s+(.+)$", re
 WEEKDAY_AND_DATE = re.compile(r"^(?:(?:this\s+coming|this\s+past|this|next|last|coming)\s+)?("
                               + "|".join(WEEKDAYS) + r")\b,?\s*(.+)$", re.I)
 QUARTER = re.compile(
-    r"^(?:(?P<year>(?:19|20)\d{2})(?:'s)?\s+|(?P<relyear>last|this|next)\s+year'?s\s+)?"
+    r"^(?:(?P<year>(?:19|20)\d{2})(?:'s)?\s+|(?P<relyear>last|this|next)\s+year'?s\s+|"
+    r"(?:the\s+)?(?P<yearago>year[\s-](?:earlier|ago))\s+)?"
     r"(?:the\s+)?(?P<fiscal>fiscal(?:[\s-]+year)?\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<fiscal2>fiscal\s+)?quarter"
     r"(?:\s+(?:of\s+)?(?:(?:(?P<fiscal3>fiscal\s+(?:year\s+)?)?(?P<year2>(?:19|20)\d{2}))|"
@@ -195,7 +199,7 @@ def _named_quarter(m: re.Match, anchor: date | None, future: bool, past: bool) -
     year = m.group("year") or m.group("year2")
     if year:
         return _quarter(int(year), number)
-    relative = m.group("relyear") or m.group("relyear2")
+    relative = m.group("relyear") or m.group("relyear2") or ("last" if m.group("yearago") else None)
     if anchor is None:
         return DateValue(None, None, "quarter")
     if relative:
@@ -300,6 +304,15 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
     if m := DECADE.match(low):
         start = int(m.group(2)) * 10
         return DateValue(date(start, 1, 1), date(start + 9, 12, 31), "decade")
+    if m := ABOUT_AGO.match(low):
+        return normalise(m.group(1), anchor, future, past=past)
+    if m := CURRENT.match(low):
+        return normalise("this " + m.group(1), anchor, future, past=past)
+    if m := SPELLED_DECADE.match(low):
+        tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                "nineties").index(m.group(2)) * 10 + 20
+        start = _century_year(tens, anchor)
+        return DateValue(date(start, 1, 1), date(start + 9, 12, 31), "decade")
     if m := SHORT_DECADE.match(low):
         start = _century_year(int(m.group(2)) * 10, anchor)
         return DateValue(date(start, 1, 1), date(start + 9, 12, 31), "decade")
@@ -317,7 +330,9 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
     if m := QUARTER_CODE.match(low):
         if m.group(2):
             return _quarter(int(m.group(2)), int(m.group(1)))
-        return _quarter(anchor.year, int(m.group(1))) if anchor else DateValue(None, None, "quarter")
+        if anchor is None:
+            return DateValue(None, None, "quarter")
+        return _quarter(anchor.year, int(m.group(1)))
     if m := RELATIVE_QUARTER.match(low):
         if anchor is None:
             return DateValue(None, None, "quarter")
@@ -333,7 +348,8 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
     if m := MONTH_OF_YEAR.match(low):
         if anchor is None:
             return DateValue(None, None, "month")
-        return _window("month", date(_year_of(m.group(2), anchor), MONTHS[m.group(1).rstrip(".")], 1))
+        month = MONTHS[m.group(1).rstrip(".")]
+        return _window("month", date(_year_of(m.group(2), anchor), month, 1))
     if m := WEEK_OF.match(low):
         inner = normalise(m.group(1), anchor, future, past=past)
         if inner is not None and inner.precision == "day" and inner.earliest is not None:
@@ -427,8 +443,13 @@ ANAPHORIC = re.compile(
     r"(?P<dir>earlier|later|before|after)|(?:the\s+)?(?:comparable\s+|corresponding\s+)?"
     r"(?P<unit2>year|quarter|month)[\s-](?:earlier|ago)(?:\s+(?P<noun>quarter|period|month|year|"
     r"level|time))?)$", re.I)
+SAME_AS_REFERENCE = re.compile(r"^(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+"
+                               r"(day|week|month|year)$")
+NEXT_TO_REFERENCE = re.compile(r"^the\s+(following|previous|preceding|prior)\s+"
+                               r"(day|week|month|year)$")
 # A date said relative to another one is no reference for the next such expression.
-NOT_A_REFERENCE = re.compile(r"\b(?:ago|earlier|later|before|after|previous|prior)\b", re.I)
+NOT_A_REFERENCE = re.compile(r"\b(?:ago|earlier|later|before|after|previous|prior|preceding|"
+                             r"following|that|same)\b", re.I)
 PRECISION_ORDER = ("day", "week", "month", "quarter", "year", "decade", "century")
 
 
@@ -488,16 +509,21 @@ def _direction(doc: Document, start: int, end: int) -> tuple[bool, bool]:
     return bool(FUTURE_CUES.search(doc.text[sent.start:sent.end])), False
 
 
+SPAN_LEAD = re.compile(r"(?:just|only|as\s+(?:early|soon|late)\s+as|some\s*time|the(?=\s+"
+                       + MONTH_RE + r"\s*\d))\s+", re.I)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The expression without surrounding space and punctuation, a trailing possessive ("last
-    year's results") or a leading "just" / "only"."""
+    year's results") or a leading "just", "as early as", "sometime", or "the" before a calendar
+    date ("the Aug. 7, 1998 bombings")."""
     while start < end and (text[start].isspace() or text[start] in ",;:(\"'`"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:)\"'`"):
         end -= 1
     if m := re.search(r"['\u2019]s$", text[start:end]):
         end = start + m.start()
-    if m := re.match(r"(?:just|only)\s+", text[start:end], re.I):
+    if m := SPAN_LEAD.match(text[start:end]):
         start += m.end()
     return start, end
 
@@ -508,31 +534,56 @@ def _shift_months(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _shifted(text: str, reference: DateValue | None) -> DateValue | None:
-    """"a year earlier" / "the year-ago quarter" read against the last date the text gave
-    ("third-quarter profit ... from $2 million a year earlier" -> the third quarter of the year
-    before). The result is never finer than the shift: a year before a day is that month."""
-    m = ANAPHORIC.match(" ".join(text.lower().split()))
-    if m is None or reference is None or reference.earliest is None or reference.latest is None:
+def _shifted(text: str, reference: DateValue | None, anchor: date | None = None
+             ) -> DateValue | None:
+    """"a year earlier", "the year-ago quarter", "that year", "the following day" read against
+    the last date the text gave ("third-quarter profit ... from $2 million a year earlier" ->
+    the third quarter of the year before). The result is never finer than the shift (a year
+    before a day is that month), and a shift by days or weeks needs a day or week to start from."""
+    low = " ".join(text.lower().split())
+    if reference is None or reference.earliest is None or reference.latest is None \
+            or reference.precision not in PRECISION_ORDER:
         return None
-    n = int(m.group("n")) if (m.group("n") or "").isdigit() else COUNT.get(m.group("n") or "a", 1)
-    unit = m.group("unit") or m.group("unit2")
-    sign = 1 if (m.group("dir") or "").lower() in ("later", "after") else -1
     lo, hi, precision = reference.earliest, reference.latest, reference.precision
-    if precision not in PRECISION_ORDER:
+    if m := SAME_AS_REFERENCE.match(low):   # "that year", "later that month", "the same day"
+        unit = m.group(1)
+        if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+            return None
+        return _window(unit, lo)
+    if m := NEXT_TO_REFERENCE.match(low):   # "the following year", "the previous day"
+        unit = m.group(2)
+        sign = -1 if m.group(1) in ("previous", "preceding", "prior") else 1
+        if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+            return None
+        if unit in ("day", "week"):
+            return _window(unit, lo + timedelta(days=sign * (7 if unit == "week" else 1)))
+        return _window(unit, _shift_months(lo, sign * (12 if unit == "year" else 1)))
+    if m := ANAPHORIC.match(low):
+        count = int(m.group("n")) if (m.group("n") or "").isdigit() else \
+            COUNT.get(m.group("n") or "a", 1)
+        unit = m.group("unit") or m.group("unit2")
+        sign = 1 if (m.group("dir") or "") in ("later", "after") else -1
+        noun = m.group("noun")
+        if m.group("unit2") and anchor is not None and \
+                (anchor - reference.latest).days > 300:
+            # "the year-ago results" after "the 1988 period": that period is the year-ago one
+            if noun == "quarter":
+                return _window("quarter", lo) if PRECISION_ORDER.index(precision) <= 3 else None
+            return DateValue(lo, hi, precision, reference.weekday)
+    else:
         return None
     if unit in ("day", "week"):
-        delta = timedelta(days=sign * n * (7 if unit == "week" else 1))
-        lo, hi = lo + delta, hi + delta
-    else:
-        months = sign * n * {"month": 1, "quarter": 3, "year": 12}[unit]
-        lo, hi = _shift_months(lo, months), _shift_months(hi, months)
-    coarsest = "day" if unit == "day" else "week" if unit == "week" else "month"
-    if m.group("noun") == "quarter":   # "the year-ago quarter"
+        if PRECISION_ORDER.index(precision) > PRECISION_ORDER.index(unit):
+            return None
+        delta = timedelta(days=sign * count * (7 if unit == "week" else 1))
+        return _window(unit if unit == "week" else precision, lo + delta)
+    months = sign * count * {"month": 1, "quarter": 3, "year": 12}[unit]
+    lo, hi = _shift_months(lo, months), _shift_months(hi, months)
+    if noun == "quarter":   # "the year-ago quarter"
         return _window("quarter", lo) if PRECISION_ORDER.index(precision) <= 3 else None
-    if PRECISION_ORDER.index(precision) < PRECISION_ORDER.index(coarsest):
-        return _window(coarsest, lo)
-    if precision in ("day", "week", "month", "quarter") or (
+    if PRECISION_ORDER.index(precision) < PRECISION_ORDER.index("month"):
+        return _window("month", lo)
+    if precision in ("month", "quarter") or (
             precision == "year" and (reference.earliest.month, reference.latest.month) == (1, 12)):
         return _window(precision, lo)
     return DateValue(lo, hi, precision)
@@ -580,7 +631,7 @@ def annotate_dates(doc: Document) -> Document:
         future, past = _direction(doc, start, end)
         value = normalise(doc.text[start:end], doc.published, future, past=past)
         if value is None:
-            value = _shifted(doc.text[start:end], reference)
+            value = _shifted(doc.text[start:end], reference, doc.published)
         found = [(start, end, value)] if value is not None else \
             _parts(doc, start, end, future, past)
         for lo, hi, v in found:

@@ -14,11 +14,14 @@ refused future action REJECT), which is what a PLOVER data set would record.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from dossier.annotate import plover_lexicon as lex
+from dossier.annotate.plover_roles import (PRONOUNS, RECEIVING, is_actor, lemma, object_of,
+                                            object_words, owner, phrase, prep_object,
+                                            slot_target, subject)
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
@@ -26,33 +29,21 @@ FRAMING = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 # Dependencies through which a framing word governs the action it frames.
 FRAMED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "nsubjpass", "attr",
                "oprd", "compound", "acomp", "dative"}
-# Hosts and recipients: the subject receives, so the codebook's actor is the other side.
-RECEIVING = {"host", "receive", "welcome", "get", "obtain", "secure"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i"}
-
-TARGET_SLOTS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("obj_actor", "with", "to", "between"),
-    "AGREE": ("with", "to", "obj_actor"),
-    "SUPPORT": ("obj_actor", "for", "with", "to"),
-    "CONCEDE": ("obj_actor", "on", "to", "for", "in"),
-    "COOPERATE": ("with", "obj_actor", "to"),
-    "AID": ("dative", "to", "for", "obj_actor", "in"),
-    "RETREAT": ("from", "obj_actor", "on", "of", "to"),
-    "REQUEST": ("obj_actor", "on", "upon", "clause_subject", "from", "to"),
-    "ACCUSE": ("obj_actor", "against", "with", "to"),
-    "REJECT": ("obj_actor", "by", "from", "of"),
-    "THREATEN": ("obj_actor", "against", "with", "to", "on", "in"),
-    "PROTEST": ("against", "obj_actor", "of", "from"),
-    "SANCTION": ("on", "against", "obj_actor", "with", "from", "to", "for", "of"),
-    "MOBILIZE": ("against",),
-    "COERCE": ("obj", "on", "in", "against", "of"),
-    "ASSAULT": ("obj", "on", "against", "at", "of"),
-}
 
 
 @dataclass
 class PloverMention:
-    """One event a sentence reports, with character offsets into the parsed document."""
+    """One event a sentence reports, with character offsets into the parsed document.
+
+    `source` is the codebook's actor and `target` its recipient: in a visit the visitor and
+    the host ("Biden hosted Ruto": Ruto, Biden). A span is one phrase, so coordinated actors
+    share it ("Kenya and Uganda"); for talks between two sides with no host the codebook lists
+    both as actors, and the other side named by "with" is given as the target.
+    `mode` is one of the codebook's modes for the type (CONSULT visit/phone/multilateral/
+    third-party, REQUEST and REJECT assist/change/yield/meet, ...) or None; AGREE, SUPPORT,
+    COOPERATE and AID have no modes in the codebook, so the kind of aid (economic, military,
+    health, human security, asylum) shows in `context`, named as in codebook Table 2.1.
+    """
 
     type: str
     trigger: int
@@ -89,7 +80,8 @@ class _Candidate:
     target: Token | None = None
     content: _Candidate | None = None   # the framed action ("urged X to <host talks>")
     framed: bool = False
-    children: list[_Candidate] = field(default_factory=list)
+    planned: bool | None = None         # decided by a rule rather than read from the clause
+    object_is_event: bool = False       # "imposed a curfew": the object says what, not whom
 
 
 def classify(sent: Span) -> list[PloverMention]:
@@ -100,7 +92,7 @@ def classify(sent: Span) -> list[PloverMention]:
     out = []
     for c in sorted(candidates, key=lambda c: (_depth(c.head), c.head.i)):
         source, target = _arguments(c)
-        out.append(PloverMention(c.type, c.word.i, _phrase(source), _phrase(target),
+        out.append(PloverMention(c.type, c.word.i, phrase(source), phrase(target),
                                  _mode(c, words), _contexts(c, words), _negated(c),
                                  _planned(c)))
     return out
@@ -108,42 +100,15 @@ def classify(sent: Span) -> list[PloverMention]:
 
 # --- triggers -------------------------------------------------------------------------------
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
-
-
-def _object(tok: Token) -> Token | None:
-    for dep in ("dobj", "nsubjpass"):
-        for child in tok.children:
-            if child.dep_ == dep:
-                return child
-    return None
-
-
-def _object_words(obj: Token) -> set[str]:
-    """The object and what qualifies it: "military aid", "state of emergency", "inspectors
-    and humanitarian workers"."""
-    words = {_lemma(obj), obj.lower_}
-    for child in obj.children:
-        if child.dep_ in ("compound", "amod", "nmod", "conj"):
-            words |= {_lemma(child), child.lower_}
-        if child.dep_ == "prep" and child.lower_ == "of":
-            words |= {_lemma(g) for g in child.children if g.dep_ == "pobj"}
-    return words
-
-
-def _is_actor(tok: Token) -> bool:
-    return (tok.ent_type_ in lex.ACTOR_ENTITIES or tok.pos_ == "PROPN"
-            or _lemma(tok) in lex.ACTOR_NOUNS
-            or (tok.pos_ == "PRON" and tok.lower_ in ("him", "her", "them", "us")))
-
-
-def _verb_trigger(tok: Token) -> tuple[lex.Trigger | None | bool, bool]:
-    """The verb's (type, mode) and whether its object decided it; the trigger is None when
-    the verb is explicitly not a trigger with this object, False when no table speaks."""
-    lemma, obj = _lemma(tok), _object(tok)
+def _verb_trigger(tok: Token) -> tuple[lex.Trigger | None | bool, str | None]:
+    """The verb's (type, mode), and the part its object played in deciding it: "event" when
+    the object says what was done ("imposed a curfew"), "party" when it says to whom
+    ("released prisoners", "hosted the president"), None when it played none. The trigger
+    is None when the verb is explicitly not a trigger with this object, False when no table
+    speaks about it."""
+    verb, obj = lemma(tok), object_of(tok)
     for verbs, objects, trigger in lex.VERB_OBJECT:
-        if lemma not in verbs:
+        if verb not in verbs:
             continue
         if objects == lex.NO_OBJECT:
             matched = obj is None
@@ -152,85 +117,137 @@ def _verb_trigger(tok: Token) -> tuple[lex.Trigger | None | bool, bool]:
         elif objects == lex.ANY:
             matched = True
         elif objects == lex.PERSON:
-            matched = _is_actor(obj)
-        else:
-            matched = bool(_object_words(obj) & objects)
+            if is_actor(obj):
+                return trigger, "party"
+            continue
+        else:   # "held refugees as human shields": the "as" phrase qualifies the object
+            found = (object_words(obj) | object_words(tok)) & objects
+            if found:
+                return trigger, "party" if found & lex.PARTY_NOUNS else "event"
+            continue
         if matched:
-            return trigger, obj is not None
+            return trigger, None if obj is None else "party" if is_actor(obj) else "event"
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "dative") and (lemma, child.lower_) in lex.PHRASAL:
-            return lex.PHRASAL[(lemma, child.lower_)], False
-    return False, False
+        if child.dep_ in ("prt", "prep", "dative") and (verb, child.lower_) in lex.PHRASAL:
+            return lex.PHRASAL[(verb, child.lower_)], None
+    return False, None
 
 
 def _noun_trigger(tok: Token) -> lex.Trigger | None:
-    lemma = _lemma(tok)
-    modifiers = [_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    word = lemma(tok)
+    modifiers = sorted(object_words(tok) - {word, tok.lower_})
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        modifiers.append(_lemma(tok.head.head))
+        modifiers.append(lemma(tok.head.head))
     if tok.dep_ == "pobj" and tok.head.lower_ == "in":
         modifiers.append("in")
     for mod in modifiers:
-        if (lemma, mod) in lex.NOUN_MODIFIERS:
-            return lex.NOUN_MODIFIERS[(lemma, mod)]
-    if lemma not in lex.NOUNS:
+        if (word, mod) in lex.NOUN_MODIFIERS:
+            return lex.NOUN_MODIFIERS[(word, mod)]
+    if word not in lex.NOUNS and word not in lex.EXERCISES:
         return None
-    kind, mode = lex.NOUNS[lemma]
+    kind, mode = lex.NOUNS.get(word, (None, None))
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "acl")}
-    if lemma == "call":   # "calls for restraint" asks; "a call with" is a phone call
+    if word == "call":   # "calls for restraint" asks; "a call with" is a phone call
         return ("REQUEST", None) if preps & {"for", "on"} or any(
             c.dep_ == "acl" for c in tok.children) else None
-    if lemma in ("exercise", "drill", "maneuver", "manoeuvre"):   # joint or one-sided
-        joint = {"joint", "combined", "bilateral", "multilateral", "naval"} & set(modifiers)
-        if not (joint or "with" in preps or set(modifiers) & {"military", "war", "air"}):
-            return None
-        return ("COOPERATE", None) if joint or "with" in preps else ("MOBILIZE", "troops")
+    if word in lex.EXERCISES:
+        verb = _light_verb(tok)
+        doer = subject(verb) if verb is not None else None
+        armed = object_words(doer) & lex.FORCES if doer is not None else set()
+        if not (set(modifiers) & lex.EXERCISE_CUES or armed):
+            return None      # "an exercise in patience"
+        return ("COOPERATE", None) if _joint(tok, set(modifiers), preps) \
+            else ("MOBILIZE", "troops")
     return kind, mode
+
+
+def _joint(noun: Token, modifiers: set[str], preps: set[str]) -> bool:
+    """"joint drills", "drills with the US navy", "French and Egyptian warships held drills"."""
+    verb = _light_verb(noun)
+    if modifiers & lex.JOINT_CUES or "with" in preps or (
+            verb is not None and prep_object(verb, "with") is not None):
+        return True
+    doer = subject(verb) if verb is not None else None
+    return doer is not None and any(
+        t.dep_ == "conj" for t in doer.subtree if t.head.i == doer.i or t.head.head.i == doer.i)
 
 
 def _candidates(sent: Span) -> list[_Candidate]:
     out: list[_Candidate] = []
     consumed: set[int] = set()
     for tok in sent:
+        if tok.dep_ in ("amod", "compound"):
+            continue     # "the promised funds" describes; it does not report a promise
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
-            trigger, by_object = _verb_trigger(tok)
-            obj = _object(tok)
+            trigger, object_role = _verb_trigger(tok)
+            obj = object_of(tok)
             if trigger is None:
                 continue
             if trigger:
-                out.append(_Candidate(*trigger, word=tok, head=tok))
-                if by_object:
+                out.append(_adjusted(_Candidate(*trigger, word=tok, head=tok,
+                                                object_is_event=object_role == "event")))
+                if object_role is not None:
                     consumed.add(obj.i)
                 continue
-            if obj is not None and _lemma(tok) in lex.LIGHT_VERBS and _noun_trigger(obj):
+            if obj is not None and lemma(tok) in lex.LIGHT_VERBS and (_noun_trigger(obj) or any(
+                    c.dep_ == "compound" and _noun_trigger(c) for c in obj.children)
+                    and lemma(obj) in lex.EVENT_CARRIERS):
                 continue     # the object noun is the trigger; see below
-            if _lemma(tok) in lex.VERBS:
-                out.append(_Candidate(*lex.VERBS[_lemma(tok)], word=tok, head=tok))
-            elif _lemma(tok) in lex.SPEECH_VERBS:
+            if lemma(tok) in lex.VERBS:
+                out.append(_adjusted(_Candidate(*lex.VERBS[lemma(tok)], word=tok, head=tok)))
+            elif lemma(tok) in lex.SPEECH_VERBS:
                 demand = _demand_on_other(tok)
                 if demand:
                     out.append(demand)
-        elif tok.pos_ == "ADJ" and _lemma(tok) in lex.ADJECTIVES and any(
+        elif tok.pos_ == "ADJ" and lemma(tok) in lex.ADJECTIVES and any(
                 c.dep_ in ("xcomp", "prep") for c in tok.children):
             head = tok.head if tok.dep_ == "acomp" else tok
-            out.append(_Candidate(*lex.ADJECTIVES[_lemma(tok)], word=tok, head=head))
+            out.append(_Candidate(*lex.ADJECTIVES[lemma(tok)], word=tok, head=head))
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in consumed:
+        if tok.pos_ != "NOUN" or tok.i in consumed or (
+                tok.dep_ == "compound" and lemma(tok.head) not in lex.EVENT_CARRIERS):
             continue
         trigger = _noun_trigger(tok)
         if trigger:
-            out.append(_Candidate(*trigger, word=tok, head=_light_verb(tok) or tok))
+            out.append(_adjusted(_Candidate(*trigger, word=tok, head=_light_verb(tok) or tok)))
     return out
+
+
+def _adjusted(c: _Candidate) -> _Candidate:
+    """Rules that need the subject or the governing word, not just the trigger."""
+    if lemma(c.word) in lex.TRAVEL_VERBS and c.type == "CONSULT":
+        traveller = subject(c.head)
+        words = object_words(traveller) if traveller is not None else set()
+        if words & lex.FORCES or words & lex.PEACEKEEPERS:
+            c.type, c.mode = ("AID", None) if words & lex.PEACEKEEPERS else ("MOBILIZE", "troops")
+    if c.type == "PROTEST" and any(ch.dep_ == "ccomp" for ch in c.word.children):
+        c.type, c.mode = "ACCUSE", "disapprove"   # "protested that ...": a verbal protest
+    if (c.type, c.mode) == ("COERCE", "deport") and object_of(c.head) is not None and (
+            object_of(c.head).ent_type_ == "ORG"
+            or lemma(object_of(c.head)) in lex.DIPLOMATS):
+        c.type, c.mode = "SANCTION", "expel"     # organisations are expelled, people deported
+    governor = c.head
+    while c.type == "ASSAULT" and governor.dep_ == "xcomp":
+        governor = governor.head
+        if lemma(governor) in lex.READINESS_WORDS:
+            c.type, c.mode, c.planned = "MOBILIZE", None, False
+    return c
 
 
 def _light_verb(noun: Token) -> Token | None:
     """The verb that lends its subject to an event noun: "staged a protest", "talks were
-    held", "took part in talks"."""
-    if noun.dep_ in ("dobj", "nsubjpass") and _lemma(noun.head) in lex.LIGHT_VERBS:
+    held", "took part in talks", "undertook a mediation mission"."""
+    if noun.dep_ == "compound" and lemma(noun.head) in lex.EVENT_CARRIERS:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj" \
+            and lemma(noun.head.head) in lex.MEASURE_NOUNS:
+        noun = noun.head.head     # "launched ten days of war games", "a series of raids"
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma(noun.head) in lex.LIGHT_VERBS:
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and _lemma(noun.head.head) in (
-            "engage", "participate", "take", "join", "involve"):
-        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "on") and lemma(
+            noun.head.head) in ("engage", "participate", "take", "join", "involve", "go",
+                                "stay", "remain", "put", "place", "keep"):
+        return noun.head.head     # "took part in talks", "went on strike"
     return None
 
 
@@ -242,9 +259,9 @@ def _demand_on_other(verb: Token) -> _Candidate | None:
             continue
         modal = next((c for c in clause.children if c.dep_ == "aux"
                       and c.lower_ in lex.OBLIGATION_AUX), None)
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if modal is not None and subject is not None and subject.lower_ not in PRONOUNS:
-            return _Candidate("REQUEST", None, word=modal, head=verb, target=subject)
+        other = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if modal is not None and other is not None and other.lower_ not in PRONOUNS:
+            return _Candidate("REQUEST", None, word=modal, head=verb, target=other)
     return None
 
 
@@ -264,7 +281,7 @@ def _frame(candidates: list[_Candidate]) -> list[_Candidate]:
             c.framed = True
             if parent.content is None or _depth(c.head) < _depth(parent.content.head):
                 parent.content = c
-        elif parent.type == c.type and c.word.pos_ == "NOUN":
+        elif parent.type == c.type:
             c.framed = True
             parent.mode = parent.mode or c.mode
     for c in candidates:
@@ -275,8 +292,9 @@ def _frame(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _governing(c: _Candidate, by_head: dict[int, _Candidate]) -> tuple[_Candidate | None, bool]:
     tok, framed = c.head, True
-    while tok.head is not tok:
-        framed = framed and tok.dep_ in FRAMED_DEPS
+    while tok.head != tok:
+        framed = framed and (tok.dep_ in FRAMED_DEPS or (tok.dep_ == "advcl" and any(
+            ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)))
         tok = tok.head
         parent = by_head.get(tok.i)
         if parent is not None and parent is not c:
@@ -293,12 +311,15 @@ def _gist(c: _Candidate) -> _Candidate:
 
 def _reframe(c: _Candidate) -> None:
     gist = _gist(c.content)
-    if c.type == "AGREE" and gist.type in HOSTILE | {"THREATEN"}:
-        c.type = "THREATEN"      # "vowed to fight on" is a threat, not an offer
+    if c.type == "AGREE" and gist.type in HOSTILE | {"THREATEN"} and gist.head.dep_ in (
+            "xcomp", "ccomp", "advcl"):
+        c.type = "THREATEN"      # "vowed to fight on" threatens; "agreed to postpone a
+                                 # demonstration" does not
     if c.type == "THREATEN":
         c.mode = c.mode or lex.THREAT_MODES_BY_MODE.get(gist.mode or "") \
             or lex.THREAT_MODES.get(gist.type)
-    elif c.type in ("REQUEST", "REJECT"):
+    elif c.type in ("REQUEST", "REJECT") and gist.type not in (
+            "ACCUSE", "THREATEN", "REJECT", "PROTEST"):   # denying an accusation has no mode
         c.mode = c.mode or lex.ASKED_MODES.get(gist.type, "change")
 
 
@@ -306,115 +327,29 @@ def _reframe(c: _Candidate) -> None:
 
 def _arguments(c: _Candidate) -> tuple[Token | None, Token | None]:
     h, w = c.head, c.word
-    if w.pos_ == "NOUN" and h is w:
-        source = _owner(w)
+    if w.pos_ == "NOUN" and h == w:
+        source = owner(w)
     else:
-        source = _subject(h)
-    target = c.target or (_slot_target(w, c.type) if w is not h else None) \
-        or _slot_target(h, c.type)
+        source = subject(h) or (owner(w) if w.pos_ == "NOUN" else None)
+    target = c.target or (slot_target(w, c.type) if w != h else None) \
+        or slot_target(h, c.type, skip_object=c.object_is_event)
+    if target is None and c.type in FRAMING:     # "threatened to deliver blows to X"
+        clause = next((ch for ch in h.children if ch.dep_ in ("xcomp", "ccomp")), None)
+        target = slot_target(clause, c.type) if clause is not None else None
+    if target is None and lemma(h) in lex.TRAVEL_VERBS:
+        target = prep_object(h, "in") or prep_object(h, "to") or prep_object(h, "at")
     if target is None and c.content is not None:
         target = _arguments(c.content)[1]
-    if _lemma(h) in RECEIVING and c.type in ("CONSULT", "AID") and (
-            c.type == "AID" or _is_actor(target or h)):
-        giver = _prep_object(h, "from") if c.type == "AID" else target
+    if lemma(h) in RECEIVING and c.type in ("CONSULT", "AID") and (
+            c.type == "AID" or is_actor(target or h)):
+        giver = prep_object(h, "from") if c.type == "AID" else target
         source, target = giver, source
+    if c.type == "CONSULT" and source is None and target is not None \
+            and target.head.lower_ == "between":
+        source, target = target, None     # no host: every participant is an actor
     if source is not None and target is not None and source.i == target.i:
         target = None
     return source, target
-
-
-def _subject(h: Token, inherited: bool = False) -> Token | None:
-    deps = ("nsubj", "nsubjpass") if inherited else ("nsubj",)
-    for child in h.children:
-        if child.dep_ in deps:
-            return _resolve_pronoun(child, h)
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if h.dep_ in ("xcomp", "conj", "advcl", "acomp") and h.head is not h:
-        return _subject(h.head, inherited=True)
-    if h.dep_ in ("relcl", "acl"):
-        return h.head
-    return None
-
-
-def _resolve_pronoun(tok: Token, h: Token) -> Token:
-    """"Syria says it is willing": a pronoun subject inside a reported clause is the speaker."""
-    if tok.lower_ not in PRONOUNS:
-        return tok
-    while h.dep_ in ("ccomp", "xcomp", "conj") and h.head is not h:
-        h = h.head
-        speaker = next((c for c in h.children if c.dep_ == "nsubj"), None)
-        if speaker is not None and speaker.lower_ not in PRONOUNS:
-            return speaker
-    return tok
-
-
-def _owner(noun: Token) -> Token | None:
-    """Whose event noun or proposal it is: "Israel's invasion", "an Indian proposal", "calls
-    by Belarus"."""
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in lex.ACTOR_ENTITIES:
-            return child
-    return _prep_object(noun, "by")
-
-
-def _prep_object(tok: Token, prep: str) -> Token | None:
-    for child in tok.children:
-        if child.lower_ == prep and child.dep_ in ("prep", "dative", "agent"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _slot_target(tok: Token, kind: str) -> Token | None:
-    obj = _object(tok) if tok.pos_ != "NOUN" else None
-    for slot in TARGET_SLOTS[kind]:
-        found = None
-        if slot == "obj":
-            found = obj
-        elif slot == "obj_actor" and obj is not None:
-            found = obj if _is_actor(obj) else _owner(obj)
-        elif slot == "dative":
-            found = next((c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"),
-                         None)
-        elif slot == "clause_subject":
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-            found = clause and next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        elif slot == "of" and tok.pos_ == "NOUN":
-            found = _prep_object(tok, "of")
-        elif slot not in ("obj", "obj_actor", "of"):
-            found = _prep_object(tok, slot)
-        if found is not None:
-            return found
-    return None
-
-
-def _phrase(tok: Token | None) -> tuple[int, int] | None:
-    """Character offsets of the phrase a word heads, without relative clauses, appositions
-    and a leading article: "the United States and Jordan" -> "United States and Jordan"."""
-    if tok is None:
-        return None
-    keep: set[int] = set()
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        keep.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in (
-            "relcl", "acl", "appos", "advcl", "parataxis") and not (
-            c.dep_ == "punct" and c.text in "()-—"))
-    lo = hi = tok.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
-    doc = tok.doc
-    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ in ("the", "a", "an")):
-        lo += 1
-    while hi > lo and (doc[hi].is_punct or doc[hi].tag_ == "POS"):
-        hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 # --- negation, plans, mode and context ------------------------------------------------------
@@ -424,13 +359,17 @@ def _negated(c: _Candidate) -> bool:
         if any(ch.dep_ == "neg" or (ch.dep_ == "det" and ch.lower_ == "no")
                for ch in tok.children):
             return True
-    return c.head.dep_ == "xcomp" and any(ch.dep_ == "neg" for ch in c.head.head.children)
+    return c.head.dep_ in ("xcomp", "acl") and any(
+        ch.dep_ == "neg" or (ch.dep_ == "det" and ch.lower_ == "no")
+        for ch in c.head.head.children)
 
 
 def _planned(c: _Candidate) -> bool:
-    if c.word is not c.head and _lemma(c.head) in lex.PLAN_WORDS | {"arrange"}:
+    if c.planned is not None:
+        return c.planned
+    if c.word != c.head and lemma(c.head) in lex.PLAN_WORDS | {"arrange"}:
         return True
-    if any(_lemma(ch) in lex.PLANNED_MODIFIERS for ch in c.word.children if ch.dep_ == "amod"):
+    if any(lemma(ch) in lex.PLANNED_MODIFIERS for ch in c.word.children if ch.dep_ == "amod"):
         return True
     return _token_planned(c.head)
 
@@ -440,9 +379,9 @@ def _token_planned(tok: Token, depth: int = 0) -> bool:
     a purpose clause inherits the plan of its clause ('will visit X to mediate')."""
     if any(ch.dep_ in ("aux", "auxpass") and ch.tag_ == "MD" for ch in tok.children):
         return True
-    if tok.head is tok or depth > 3:
+    if tok.head == tok or depth > 3:
         return False
-    if tok.dep_ == "xcomp" and (_lemma(tok.head) in lex.PLAN_WORDS):
+    if tok.dep_ in ("xcomp", "acl") and lemma(tok.head) in lex.PLAN_WORDS:
         return True
     purpose = tok.dep_ == "advcl" and any(ch.lower_ == "to" for ch in tok.children)
     if tok.dep_ in ("xcomp", "conj", "acomp") or purpose:
@@ -452,7 +391,7 @@ def _token_planned(tok: Token, depth: int = 0) -> bool:
 
 def _words(sent: Span) -> set[str]:
     """Lemmas, lower-cased words and two-word phrases of a sentence, for keyword tables."""
-    lemmas = [_lemma(t) for t in sent]
+    lemmas = [lemma(t) for t in sent]
     lower = [t.lower_ for t in sent]
     return set(lemmas) | set(lower) | {f"{a} {b}" for a, b in zip(lemmas, lemmas[1:])} \
         | {f"{a} {b}" for a, b in zip(lower, lower[1:])}
@@ -462,7 +401,7 @@ def _mode(c: _Candidate, words: set[str]) -> str | None:
     if c.type == "ASSAULT" and c.mode is None:
         return next((mode for mode, cues in lex.ASSAULT_MODES if cues & words), None)
     if c.type == "MOBILIZE" and c.mode is None:
-        near = _object_words(_object(c.head) or c.word)
+        near = object_words(object_of(c.head) or c.word)
         if near & {"police", "policeman", "patrol"}:
             return "police"
         if near & {"militia", "paramilitary", "supporter"}:
@@ -483,6 +422,6 @@ def _contexts(c: _Candidate, words: set[str]) -> list[str]:
 
 def _depth(tok: Token) -> int:
     depth = 0
-    while tok.head is not tok:
+    while tok.head != tok:
         tok, depth = tok.head, depth + 1
     return depth

@@ -33,7 +33,7 @@ AID_GOODS = {"aid", "assistance", "grant", "loan", "credit", "fund", "funds", "f
              "weapon", "arm", "arms", "ammunition", "help", "support", "training"}
 FORCES = {"troop", "soldier", "force", "army", "unit", "battalion", "brigade", "division",
           "reservist", "warship", "ship", "tank", "aircraft", "jet", "missile", "navy",
-          "contingent", "personnel", "marine", "police", "policeman", "militia", "fighter"}
+          "contingent", "marine", "police", "policeman", "militia", "fighter"}
 PEACEKEEPERS = {"peacekeeper", "peacekeeping", "observer", "monitor", "inspector", "mission"}
 DIPLOMATS = {"diplomat", "ambassador", "envoy", "attache", "consul", "inspector", "observer",
              "monitor", "staff", "embassy", "mission", "worker", "agency", "ngo"}
@@ -56,22 +56,32 @@ INFORMATION = {"information", "intelligence", "evidence", "data", "expertise", "
                "experience", "knowledge", "file", "record", "document"}
 PEOPLE_TO_TAKE_IN = {"refugee", "migrant", "asylum", "seeker", "immigrant", "displaced"}
 
+# Objects that name who is affected, so they stay the event's target.
+PARTY_NOUNS = CAPTIVES | DIPLOMATS | PLACES | PEOPLE_TO_TAKE_IN | PEACEKEEPERS
+# Heads of fixed prepositional phrases, never an actor: "in response to", "in the wake of".
+FIXED_PHRASE_NOUNS = {"response", "retaliation", "protest", "addition", "order", "effort",
+                      "attempt", "part", "way", "face", "wake", "light", "view", "spite",
+                      "lieu", "bid", "case", "favor", "favour", "support", "defiance",
+                      "solidarity", "exchange", "return", "accordance", "line", "behalf"}
+
 # --- verbs whose type depends on the object (first matching row wins) -----------------------
 VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"sign", "ratify", "finalize", "finalise", "conclude", "initial", "seal", "ink",
       "approve", "endorse", "adopt"}, AGREEMENT, ("SUPPORT", None)),
-    ({"reach", "strike", "clinch", "hammer", "broker", "forge"}, AGREEMENT, ("AGREE", None)),
+    ({"reach", "strike", "clinch", "hammer", "broker", "forge", "achieve", "find"},
+     AGREEMENT | {"consensus", "understanding", "compromise", "settlement"}, ("AGREE", None)),
     ({"establish", "restore", "resume", "normalize", "normalise", "upgrade", "strengthen",
       "deepen", "improve", "boost", "open"}, RELATIONS, ("SUPPORT", None)),
     ({"break", "sever", "cut", "downgrade", "suspend", "freeze", "end"}, RELATIONS,
      ("SANCTION", "withdraw")),
     ({"lift", "ease", "relax", "end", "remove", "scrap", "suspend", "drop"}, SANCTIONS,
      ("RETREAT", None)),
-    ({"lift", "ease", "relax", "end", "remove", "scrap", "shorten", "drop", "rescind",
+    ({"lift", "ease", "relax", "end", "remove", "scrap", "shorten", "drop", "rescind", "cancel",
       "revoke", "suspend"}, RESTRICTIONS, ("CONCEDE", None)),
     ({"impose", "slap", "introduce", "tighten", "extend"}, SANCTIONS, ("SANCTION", "discontinue")),
     ({"impose", "declare", "institute", "enforce", "introduce", "extend"}, {"curfew"},
      ("COERCE", "curfew")),
+    ({"declare"}, {"siege"}, ("COERCE", "martial-law")),
     ({"impose", "declare", "institute", "enforce", "introduce", "extend"}, {"emergency", "law"},
      ("COERCE", "martial-law")),
     ({"impose", "enforce", "introduce", "tighten"}, RESTRICTIONS, ("COERCE", "restrict")),
@@ -79,6 +89,9 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"observe", "implement", "respect", "honour", "honor"}, {"ceasefire", "truce"},
      ("RETREAT", "ceasefire")),
     ({"violate", "break", "breach"}, {"ceasefire", "truce"}, ("ASSAULT", None)),
+    ({"violate", "defy", "flout", "breach", "ignore", "disregard"}, RESTRICTIONS | {
+        "order", "ruling", "resolution", "rule", "norm", "agreement", "decision"},
+     ("REJECT", None)),
     ({"open"}, {"fire"}, ("ASSAULT", "firearms")),
     ({"open", "reopen", "re-open"}, ACCESS, ("RETREAT", "access")),
     ({"open", "reopen"}, {"embassy", "consulate", "office"}, ("SUPPORT", None)),
@@ -97,16 +110,24 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"grant", "give", "offer"}, {"asylum", "refuge"}, ("AID", None)),
     ({"seek", "request", "ask", "apply"}, {"asylum", "refuge", "aid", "assistance", "help",
                                            "loan"}, ("REQUEST", "assist")),
-    ({"grant", "allow", "give", "permit"}, ACCESS, ("RETREAT", "access")),
-    ({"grant", "give", "announce", "declare", "offer"}, {"amnesty", "pardon"}, ("CONCEDE", None)),
-    ({"grant", "give", "extend"}, {"recognition"}, ("SUPPORT", None)),
     ({"give", "provide", "send", "deliver", "donate", "grant", "supply", "extend", "airlift",
       "ship", "disburse", "allocate", "release", "approve", "transfer", "channel", "continue",
       "increase"}, AID_GOODS, ("AID", None)),
+    ({"grant", "allow", "give", "permit"}, ACCESS, ("RETREAT", "access")),
+    ({"grant", "give", "announce", "declare", "offer"}, {"amnesty", "pardon"}, ("CONCEDE", None)),
+    ({"grant", "give", "extend"}, {"recognition"}, ("SUPPORT", None)),
     ({"provide"}, ANY, ("AID", None)),
     ({"cancel", "forgive", "write", "waive", "restructure"}, {"debt", "loan", "obligation",
                                                               "arrears"}, ("AID", None)),
-    ({"send", "deploy", "dispatch", "station", "contribute"}, PEACEKEEPERS, ("AID", None)),
+    ({"send", "dispatch", "lead"}, {"delegation", "envoy", "emissary"}, ("CONSULT", "visit")),
+    ({"train", "equip", "arm"}, FORCES | {"officer", "rebel", "guard", "recruit"}, ("AID", None)),
+    ({"train", "equip", "arm"}, PERSON, ("AID", None)),
+    ({"send", "deploy", "dispatch", "station", "contribute"}, {"peacekeeper", "peacekeeping"},
+     ("AID", None)),
+    ({"send", "dispatch"}, {"inspector", "investigator", "monitor", "observer"},
+     ("ACCUSE", "investigate")),
+    ({"receive", "admit", "accept", "allow", "welcome"}, {"observer", "inspector", "monitor",
+                                                         "peacekeeper"}, ("RETREAT", "access")),
     ({"withdraw", "recall", "pull", "evacuate", "remove"}, DIPLOMATS | PEACEKEEPERS | {"aid",
       "support", "assistance", "funding"}, ("SANCTION", "withdraw")),
     ({"withdraw", "pull", "remove", "evacuate"}, FORCES | PLACES, ("RETREAT", "withdraw")),
@@ -120,13 +141,21 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
                               "weapon", "submarine", "bomber", "carrier"},
      ("MOBILIZE", "weapons")),
     ({"send", "deploy", "dispatch", "station", "mass", "move", "mobilize", "mobilise",
-      "reinforce", "amass", "call"}, FORCES, ("MOBILIZE", "troops")),
+      "reinforce", "amass", "call", "strengthen", "bolster", "boost", "increase"}, FORCES,
+     ("MOBILIZE", "troops")),
+    ({"use", "fire"}, {"gas", "cannon", "bullet", "baton", "force", "weapon"}, ("ASSAULT", None)),
+    ({"prevent", "ban", "disperse", "forbid", "prohibit", "outlaw", "break"},
+     {"demonstration", "protest", "rally", "march", "gathering", "demonstrator", "protester",
+      "crowd", "strike"}, ("COERCE", "restrict")),
+    ({"pay", "offer", "award"}, {"compensation", "reparation", "reparations", "damages",
+                                 "indemnity"}, ("AID", None)),
     ({"mobilize", "mobilise", "rally"}, {"supporter", "protester", "crowd", "follower",
                                          "people", "student", "worker"}, ("PROTEST", "demo")),
     ({"rally"}, {"support", "backing"}, ("SUPPORT", None)),
     ({"release", "free", "return", "hand", "repatriate", "exchange", "swap"}, CAPTIVES,
      ("RETREAT", "release")),
     ({"release", "free"}, PERSON, ("RETREAT", "release")),
+    ({"hand"}, AID_GOODS - {"help", "support", "intelligence"}, ("AID", None)),
     ({"hand", "extradite", "deliver", "surrender", "turn"}, {"suspect", "fugitive", "national",
                                                              "criminal", "citizen"},
      ("COOPERATE", None)),
@@ -214,6 +243,7 @@ PHRASAL: dict[tuple[str, str], Trigger] = {
     ("travel", "to"): ("CONSULT", "visit"), ("arrive", "in"): ("CONSULT", "visit"),
     ("arrive", "at"): ("CONSULT", "visit"), ("go", "to"): None,
     ("stand", "by"): ("SUPPORT", None), ("side", "with"): ("SUPPORT", None),
+    ("speak", "with"): ("CONSULT", None),
 }
 
 # --- words that trigger on their own --------------------------------------------------------
@@ -262,6 +292,7 @@ VERBS: dict[str, Trigger] = {
     # REQUEST
     "ask": ("REQUEST", None), "urge": ("REQUEST", None), "demand": ("REQUEST", None),
     "request": ("REQUEST", None), "appeal": ("REQUEST", None), "press": ("REQUEST", None),
+    "pressure": ("REQUEST", None), "pressurize": ("REQUEST", None),
     "implore": ("REQUEST", None), "plead": ("REQUEST", None), "petition": ("REQUEST", None),
     "beg": ("REQUEST", None), "seek": ("REQUEST", None), "order": ("REQUEST", None),
     "instruct": ("REQUEST", None), "exhort": ("REQUEST", None), "encourage": ("REQUEST", None),
@@ -315,6 +346,7 @@ VERBS: dict[str, Trigger] = {
     "ambush": ("ASSAULT", None), "massacre": ("ASSAULT", "targeted"),
     "assassinate": ("ASSAULT", "targeted"), "behead": ("ASSAULT", "targeted"),
     "stab": ("ASSAULT", "primitive"), "torture": ("ASSAULT", "torture"),
+    "abuse": ("ASSAULT", None),
     "rape": ("ASSAULT", "sexual"), "beat": ("ASSAULT", "beat"),
     "abduct": ("ASSAULT", "abduct"), "kidnap": ("ASSAULT", "abduct"),
     "hijack": ("ASSAULT", "abduct"), "wound": ("ASSAULT", None), "injure": ("ASSAULT", None),
@@ -348,8 +380,6 @@ NOUNS: dict[str, Trigger] = {
     "concession": ("CONCEDE", None),
     "cooperation": ("COOPERATE", None), "co-operation": ("COOPERATE", None),
     "collaboration": ("COOPERATE", None), "partnership": ("COOPERATE", None),
-    "exercise": ("COOPERATE", None), "drill": ("COOPERATE", None),
-    "maneuver": ("COOPERATE", None), "manoeuvre": ("COOPERATE", None),
     "extradition": ("COOPERATE", None),
     "aid": ("AID", None), "assistance": ("AID", None), "asylum": ("AID", None),
     "donation": ("AID", None), "relief": ("AID", None), "grant": ("AID", None),
@@ -378,7 +408,7 @@ NOUNS: dict[str, Trigger] = {
     "suspension": ("SANCTION", "discontinue"), "expulsion": ("SANCTION", "expel"),
     "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
     "deployment": ("MOBILIZE", "troops"), "patrol": ("MOBILIZE", None),
-    "buildup": ("MOBILIZE", "troops"),
+    "buildup": ("MOBILIZE", "troops"), "alert": ("MOBILIZE", None),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"),
     "curfew": ("COERCE", "curfew"), "crackdown": ("COERCE", None),
     "raid": ("COERCE", "seize"), "censorship": ("COERCE", "censor"),
@@ -389,6 +419,7 @@ NOUNS: dict[str, Trigger] = {
     "fighting": ("ASSAULT", None), "clash": ("ASSAULT", None), "invasion": ("ASSAULT", None),
     "offensive": ("ASSAULT", None), "killing": ("ASSAULT", None),
     "massacre": ("ASSAULT", "targeted"), "ambush": ("ASSAULT", None),
+    "cleansing": ("ASSAULT", None),
     "assassination": ("ASSAULT", "targeted"), "kidnapping": ("ASSAULT", "abduct"),
     "abduction": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"),
     "bombardment": ("ASSAULT", "heavy-weapons"),
@@ -397,18 +428,46 @@ NOUNS: dict[str, Trigger] = {
 # Noun modifiers that change a noun trigger: ("strike", "hunger") is a hunger strike.
 NOUN_MODIFIERS: dict[tuple[str, str], Trigger | None] = {
     ("strike", "hunger"): ("PROTEST", "hunger"), ("strike", "air"): ("ASSAULT", "aerial"),
-    ("strike", "missile"): ("ASSAULT", "heavy-weapons"), ("strike", "drone"): ("ASSAULT", "drone"),
-    ("strike", "military"): ("ASSAULT", None), ("strike", "rocket"): ("ASSAULT", "heavy-weapons"),
-    ("game", "war"): ("COOPERATE", None), ("law", "martial"): ("COERCE", "martial-law"),
+    ("strike", "missile"): ("ASSAULT", "heavy-weapons"),
+    ("strike", "rocket"): ("ASSAULT", "heavy-weapons"),
+    ("strike", "drone"): ("ASSAULT", "drone"), ("strike", "military"): ("ASSAULT", None),
+    ("law", "martial"): ("COERCE", "martial-law"),
+    ("emergency", "state"): ("COERCE", "martial-law"),
     ("call", "phone"): ("CONSULT", "phone"), ("call", "telephone"): ("CONSULT", "phone"),
-    ("call", "video"): ("CONSULT", "phone"), ("attack", "suicide"): ("ASSAULT", "suicide-attack"),
-    ("bombing", "suicide"): ("ASSAULT", "suicide-attack"), ("bombing", "car"): ("ASSAULT", "explosives"),
-    ("protest", "official"): ("ACCUSE", "disapprove"), ("protest", "diplomatic"): ("ACCUSE", "disapprove"),
-    ("protest", "formal"): ("ACCUSE", "disapprove"), ("protest", "strong"): ("ACCUSE", "disapprove"),
-    ("attack", "cyber"): ("COERCE", "cyber"), ("exercise", "military"): ("COOPERATE", None),
-    ("emergency", "state"): ("COERCE", "martial-law"), ("release", "press"): None,
-    ("release", "news"): None, ("charge", "in"): None,
+    ("call", "video"): ("CONSULT", "phone"),
+    ("attack", "suicide"): ("ASSAULT", "suicide-attack"),
+    ("bombing", "suicide"): ("ASSAULT", "suicide-attack"),
+    ("bombing", "car"): ("ASSAULT", "explosives"), ("attack", "cyber"): ("COERCE", "cyber"),
+    ("protest", "official"): ("ACCUSE", "disapprove"),
+    ("protest", "diplomatic"): ("ACCUSE", "disapprove"),
+    ("protest", "formal"): ("ACCUSE", "disapprove"),
+    ("protest", "strong"): ("ACCUSE", "disapprove"),
+    ("deployment", "peacekeeping"): ("AID", None), ("deployment", "peacekeeper"): ("AID", None),
+    ("release", "press"): None, ("release", "news"): None, ("charge", "in"): None,
+    ("protest", "in"): None,
 }
+# Exercises are COOPERATE when joint, MOBILIZE when one side holds them (codebook 3.14.1).
+EXERCISES = {"exercise", "drill", "maneuver", "manoeuvre", "game"}
+EXERCISE_CUES = {"military", "war", "air", "naval", "joint", "combined", "live-fire"}
+JOINT_CUES = {"joint", "combined", "bilateral", "multilateral"}
+
+# Going somewhere is a visit for officials, a deployment for forces ("troops arrived in").
+TRAVEL_VERBS = {"arrive", "travel", "fly", "go", "come"}
+# "The army prepared to attack": readiness for force short of its use is MOBILIZE.
+READINESS_WORDS = {"prepare", "poise", "gear", "ready", "mass"}
+
+# Nouns that carry the event named by their modifier ("a mediation effort", "an aid
+# package"); other compounds only describe ("a defence cooperation agreement").
+EVENT_CARRIERS = {"effort", "mission", "operation", "campaign", "package", "programme",
+                  "program", "process", "bid", "initiative", "drive", "flight", "convoy",
+                  "shipment", "team", "force"}
+
+# Nouns that measure out events: "ten days of war games", "a wave of protests".
+MEASURE_NOUNS = {"day", "week", "month", "series", "wave", "round", "spate", "string",
+                 "number", "series", "lot", "couple", "hour"}
+
+# Slips of the small English model's lemmatizer on verbs that matter here.
+LEMMA_FIXES = {"stag": "stage"}
 
 # Verbs that lend their subject to an event noun ("held talks", "imposed a curfew").
 LIGHT_VERBS = {"hold", "have", "stage", "launch", "mount", "conduct", "carry", "make", "take",
@@ -427,7 +486,7 @@ SPEECH_VERBS = {"say", "state", "announce", "insist", "conclude", "declare", "te
 # Governing words that make the action planned rather than done.
 PLAN_WORDS = {"plan", "intend", "expect", "hope", "aim", "want", "wish", "schedule", "set",
               "due", "prepare", "likely", "going", "consider", "mull", "propose", "seek",
-              "try", "attempt", "would", "need", "able", "about", "eager", "keen"}
+              "would", "need", "able", "about", "eager", "keen", "intention", "intent"}
 PLANNED_MODIFIERS = {"planned", "proposed", "upcoming", "future", "possible", "expected",
                      "scheduled", "forthcoming", "next", "potential", "prospective"}
 FUTURE_AUX = {"will", "shall", "would", "'ll", "wo", "could", "may", "might", "can", "should",
@@ -466,6 +525,7 @@ CONTEXT_WORDS: dict[str, set[str]] = {
     "legal": {"court", "judge", "law", "legal", "lawsuit", "sue", "trial", "tribunal",
               "prosecutor", "extradition", "extradite", "convict", "indict", "judicial"},
     "human rights": {"human rights", "rights abuse", "amnesty international"},
+    "reparations": {"reparation", "reparations", "compensation"},
     "rights freedoms": {"freedom", "liberty", "press freedom", "free speech"},
     "diplomatic": {"diplomatic", "diplomat", "embassy", "ambassador", "envoy", "foreign minister",
                    "foreign ministry", "treaty", "summit", "bilateral", "consulate",
@@ -508,6 +568,8 @@ ASSAULT_MODES: list[tuple[str, set[str]]] = [
     ("crowd-control", {"tear gas", "water cannon", "rubber bullet", "baton"}),
     ("firearms", {"gun", "rifle", "gunfire", "gunman", "gunmen", "shoot", "bullet", "pistol"}),
     ("primitive", {"machete", "knife", "axe", "stone", "rock", "arson", "spear", "club"}),
+    ("sexual", {"rape", "sexual", "sexually"}),
+    ("torture", {"torture", "tortured"}),
 ]
 
 # The mode a REQUEST or REJECT takes from what was asked for or refused (codebook Table 3.3).
