@@ -48,6 +48,7 @@ DEFAULT_STAGES = (
     "dossier.annotate.quotes.v1",
     "dossier.annotate.initiatives.v1",
     "dossier.annotate.events.v1",
+    "dossier.annotate.typed_events.v1",
 )
 
 
@@ -83,5 +84,5 @@ class Pipeline:
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
     from dossier.annotate import (dates, events, fingerprint, initiatives, money, nlp,  # noqa: F401
-                                  people, quotes)
+                                  people, quotes, typed_events)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401

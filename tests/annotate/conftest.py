@@ -15,7 +15,7 @@ from dossier.pipeline import DEFAULT_STAGES, Pipeline
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 # Everything but event gathering, for snippets that report no meeting at all.
-WITHOUT_EVENTS = tuple(s for s in DEFAULT_STAGES if s != "dossier.annotate.events.v1")
+WITHOUT_EVENTS = tuple(s for s in DEFAULT_STAGES if "events" not in s)
 
 Annotate = Callable[..., Document]
 

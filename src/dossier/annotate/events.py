@@ -144,7 +144,7 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
     return names
 
 
-def _location(doc: Document, sent, trigger) -> str | None:
+def sentence_location(doc: Document, sent, trigger) -> str | None:
     """The place introduced by 'in', 'at' or 'to' nearest the trigger word; a city
     ("State House, Nairobi") rather than a country when both are as near."""
     places = []
@@ -166,7 +166,7 @@ def _location(doc: Document, sent, trigger) -> str | None:
     return min(places)[2] if places else None
 
 
-def _date(doc: Document, sent) -> DateValue | None:
+def sentence_date(doc: Document, sent) -> DateValue | None:
     found = [d.value for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
              and d.value.precision in ("day", "week")]
     return min(found, key=_date_rank) if found else None
@@ -178,14 +178,15 @@ def _mentions(doc: Document) -> list[_Mention]:
         if any(_is_trigger(t) is not False and any(c.dep_ == "neg" for c in t.children)
                for t in sent):
             continue   # "did not meet ... during the visit": no meeting in this sentence
-        for tok in sent:
-            mode = _is_trigger(tok)
-            if mode is False or _is_planned(tok):
-                continue
-            out.append(_Mention(i, Span(sent.start_char, sent.end_char),
-                                _participants(doc, sent, tok), _location(doc, sent, tok),
-                                _date(doc, sent), mode))
-            break   # one mention per sentence is enough to place it
+        found = [_Mention(i, Span(sent.start_char, sent.end_char), _participants(doc, sent, tok),
+                          sentence_location(doc, sent, tok), sentence_date(doc, sent), mode)
+                 for tok in sent
+                 if (mode := _is_trigger(tok)) is not False and not _is_planned(tok)]
+        if found:   # one mention per sentence: the trigger that brings most people together
+            best = max(found, key=lambda m: len(m.participants))
+            best.location = best.location or next((m.location for m in found if m.location), None)
+            best.mode = best.mode or next((m.mode for m in found if m.mode), None)
+            out.append(best)
     return out
 
 

@@ -68,6 +68,8 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
         t = toks[i]
         if t.ent_type_ == "PERSON" and not is_head_word(t.text) and not country_code(t.text):
             break
+        if t.text == "," and has_head_word(" ".join(w.text for w in words)):
+            break   # "... across West Africa, Foreign Secretary David Cameron"
         if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s") \
                 or is_head_word(t.text) or _modifies_title(t, words):
             words.append(t)

@@ -1,0 +1,92 @@
+"""Events of the other PLOVER types (AGREE, SUPPORT, REQUEST, AID, COOPERATE, ...).
+
+Meetings are gathered across sentences by `events`; the other types are told in one sentence
+each ("Nigeria asked the UK to review its visa rules"), so each classified sentence gives one
+event. The PLOVER classifier says who acts (source) and on whom (target); here those phrases
+become participants: the people named in them, the countries named in them, and each person's
+country, since these are acts of states as much as of people. A signing with no named parties
+("the Kenya–US Health Cooperation Framework ..., signed last year") takes the countries the
+agreement's name gives. An event without two participants is not recorded: it cannot be
+placed in a relationship.
+"""
+from __future__ import annotations
+
+from dossier.annotate.events import ROLE_KEY, sentence_date, sentence_location
+from dossier.annotate.plover import PloverMention, classify
+from dossier.annotate.topics import topics_of
+from dossier.document import Document, EventMention, Span
+from dossier.places import adjective_country, country_code, place_country
+from dossier.pipeline import stage
+
+AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
+COUNTRY_KEY = "country:"
+
+
+def _countries_in(doc: Document, start: int, end: int) -> set[str]:
+    found = set()
+    for e in doc.entities:
+        if e.label in ("GPE", "NORP") and e.span.start < end and start < e.span.end:
+            code = country_code(e.text) or adjective_country(e.text)
+            if code:
+                found.add(COUNTRY_KEY + code)
+    return found
+
+
+def _actors_in(doc: Document, span: tuple[int, int] | None) -> set[str]:
+    """People (with their countries) and countries named in a source or target phrase."""
+    if span is None:
+        return set()
+    start, end = span
+    found = _countries_in(doc, start, end)
+    for p in doc.people:
+        if start <= p.span.start < end:
+            if p.name:
+                found.add(p.name)
+            elif p.roles:
+                found.add(f"{ROLE_KEY}{p.roles[0].title}@{p.country or ''}")
+            if p.country:
+                found.add(COUNTRY_KEY + p.country)
+    return found
+
+
+def _thanked_for(mentions: list[PloverMention], doc: Document) -> PloverMention | None:
+    """ "X thanked Y for helping ...": the help is Y's, given to X."""
+    return next((m for m in mentions if doc.nlp[m.trigger].lemma_.lower() == "thank"), None)
+
+
+def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention]) -> set[str]:
+    source, target = m.source, m.target
+    thanks = _thanked_for(mentions, doc)
+    if m.codebook_type == "AID" and source is None and thanks is not None and thanks is not m:
+        source, target = thanks.target, thanks.source
+    found = _actors_in(doc, source) | _actors_in(doc, target)
+    if m.codebook_type in AGREEMENT_TYPES and len(found) < 2:
+        for ini in doc.initiatives:
+            if sent.start_char <= ini.span.start < sent.end_char:
+                found |= _countries_in(doc, ini.span.start, ini.span.end)
+    return found
+
+
+@stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
+       adds=("typed_events",))
+def annotate_typed_events(doc: Document) -> Document:
+    for sent in doc.nlp.sents:
+        mentions = classify(sent)
+        for m in mentions:
+            kind = m.codebook_type
+            if kind in (None, "CONSULT") or m.negated:
+                continue
+            participants = _participants(doc, sent, m, mentions)
+            if len(participants) < 2:
+                continue
+            trigger = doc.nlp[m.trigger]
+            location = sentence_location(doc, sent, trigger)
+            doc.events.append(EventMention(
+                type=kind, evidence=[Span(sent.start_char, sent.end_char)],
+                participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
+                mode=m.mode, date=sentence_date(doc, sent), location=location,
+                country=place_country(location) if location else None,
+                topics=sorted(set(topics_of(sent.text)) | set(m.context)),
+                initiatives=sorted({i.name for i in doc.initiatives
+                                    if sent.start_char <= i.span.start < sent.end_char})))
+    return doc
