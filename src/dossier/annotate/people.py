@@ -61,6 +61,9 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
     """The title phrase that ends right before a name ("... Trade Cabinet Secretary | Rebecca")."""
     toks = doc.nlp
     i = start_token - 1
+    while i >= sent_start and (toks[i].text.lower().strip(".") in HONORIFICS or (
+            toks[i].text == "." and i > sent_start and toks[i - 1].lower_ in HONORIFICS)):
+        i -= 1   # "the Minister of Foreign Affairs, Amb. Yusuf Tuggar"
     if i >= sent_start and toks[i].text == ",":
         i -= 1   # "Cabinet Secretary for Investment, Trade, and Industry, Rebecca Miano"
     words: list = []

@@ -21,7 +21,7 @@ undersecretary under-secretary administrator head cs ps ceo counsellor councillo
 attorney-general attorney justice judge registrar treasurer controller auditor
 """.split())
 # Honorifics: they stand before names but are not roles on their own.
-HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame "
+HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
                        "h.e. he his her excellency rt rev mr. mrs. ms. dr. prof. hon.".split())
 # Titles that are also used on their own as a form of address ("Senator Rubio", "Ambassador
 # Juma"): when they end a longer title, they are a second role ("Secretary of State Senator").
@@ -88,3 +88,15 @@ def split_titles(phrase: str) -> list[str]:
             "deputy", "vice", "special", "chief", "former", "acting", "assistant", "senior"):
         return [" ".join(words[:-1]), words[-1]]
     return [phrase]
+
+
+def title_key(title: str) -> str:
+    """One spelling for the ways a title is written: "Minister of Foreign Affairs" and "Foreign
+    Minister" are the same office, as are "Secretary for Trade" and "Trade Secretary"."""
+    words = [w for w in re.sub(r"[^\w\s-]", " ", title.lower()).split()
+             if w not in ("the", "affairs", "and")]
+    for i, w in enumerate(words[:-1]):
+        if w in ("minister", "secretary", "ministry") and words[i + 1] in ("of", "for") \
+                and words[i + 2:] and words[i + 2] != "state":
+            return " ".join(words[:i] + words[i + 2:] + [w])
+    return " ".join(words)

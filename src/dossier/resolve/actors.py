@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from dossier.annotate.titles import title_key
 from dossier.resolve.names import fold, given_name, given_names_compatible, same_person, surname
 
 
@@ -138,8 +139,8 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
     for m in mentions:
         if not m.roles:
             continue
-        title, country = fold(m.roles[0]["title"]), m.roles[0]["country"] or m.country
-        holders = [a for a in actors if any(fold(r["title"]) == title and
+        title, country = title_key(m.roles[0]["title"]), m.roles[0]["country"] or m.country
+        holders = [a for a in actors if any(title_key(r["title"]) == title and
                                             (country is None or (r["country"] or a.country) == country)
                                             for r in a.roles)]
         if len(holders) > 1:
@@ -147,7 +148,7 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
                 holders = []   # two holders and no date to choose by: leave it unresolved
             else:
                 holders.sort(key=lambda a: min(_distance(r, m.published) for r in a.roles
-                                               if fold(r["title"]) == title))
+                                               if title_key(r["title"]) == title))
         if len(holders) != 1 and (listed := _from_dictionary(m, title, country, actors, offices)):
             holders = [listed]
         if holders:
@@ -159,7 +160,7 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
 def _from_dictionary(m: MentionIn, title: str, country: str | None, actors: list[Actor],
                      offices: list[OfficeHolder]) -> Actor | None:
     """The holder of the title on the mention's date by the user's dictionary, as an actor."""
-    listed = [o for o in offices if fold(o.title) == title and o.held_on(m.published)
+    listed = [o for o in offices if title_key(o.title) == title and o.held_on(m.published)
               and (country is None or o.country in (None, country))]
     if len(listed) != 1:
         return None
