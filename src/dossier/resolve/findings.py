@@ -43,6 +43,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class FigureIn:
+    id: str
     doc_id: str
     start: int
     end: int
@@ -52,6 +53,7 @@ class FigureIn:
     value_usd: float | None
     period: str | None
     what: str
+    comparisons: tuple[tuple[str, str], ...] = ()  # (other figure id, verdict)
 
 
 def _same_quantity(a: FigureIn, b: FigureIn) -> bool:
@@ -59,8 +61,8 @@ def _same_quantity(a: FigureIn, b: FigureIn) -> bool:
 
 
 def conflicting_figures(figures: list[FigureIn]) -> list[Finding]:
-    """Within a report: one description, two values. Across reports: one description (and
-    period), USD values more than 10% apart."""
+    """Within a report: one description, two values. Across reports: the comparisons of
+    `resolve.figures` that found values or trade directions in conflict."""
     out = []
     by_what: dict[tuple, list[FigureIn]] = {}
     for f in figures:
@@ -75,12 +77,20 @@ def conflicting_figures(figures: list[FigureIn]) -> list[Finding]:
                     f"describes the same way: '{a.what}'" + (f" ({a.period})" if a.period else "")
                     + "; one of them probably describes another quantity"),
                     ((a.doc_id, a.start, a.end), (b.doc_id, b.start, b.end))))
-            elif a.doc_id != b.doc_id and a.value_usd and b.value_usd and \
-                    abs(a.value_usd - b.value_usd) > 0.10 * max(a.value_usd, b.value_usd):
-                out.append(Finding("conflicting_figures", (
-                    f"Reports disagree on '{a.what}': {a.text} (about ${a.value_usd:,.0f}) vs "
-                    f"{b.text} (about ${b.value_usd:,.0f})"),
-                    ((a.doc_id, a.start, a.end), (b.doc_id, b.start, b.end))))
+    by_id = {f.id: f for f in figures}
+    for a in figures:
+        for other, verdict in a.comparisons:
+            b = by_id.get(other)
+            if b is None or verdict == "consistent" or a.id > b.id:
+                continue   # each pair once
+            if verdict == "conflicting direction":
+                text = (f"{a.text} ('{a.what}') in one report and {b.text} ('{b.what}') in "
+                        f"another have the same value in dollars but opposite trade directions")
+            else:
+                text = (f"Reports disagree on one quantity: {a.text} ('{a.what}', about "
+                        f"${a.value_usd:,.0f}) vs {b.text} ('{b.what}', about ${b.value_usd:,.0f})")
+            out.append(Finding("conflicting_figures", text,
+                               ((a.doc_id, a.start, a.end), (b.doc_id, b.start, b.end))))
     return out
 
 

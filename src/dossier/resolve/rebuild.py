@@ -19,7 +19,7 @@ from dossier.rates import ExchangeRates
 from dossier.resolve.events import EventMentionIn, resolve_events
 from dossier.resolve import findings
 from dossier.resolve.duplicates import DocIn, find_duplicates
-from dossier.resolve.figures import usd_rate
+from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
 from dossier.resolve.names import fold
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
@@ -64,12 +64,18 @@ def _report_dates(s: Session) -> dict[str, date]:
 
 def _figures(s: Session, rates: ExchangeRates) -> None:
     report_dates = _report_dates(s)
-    for f in s.scalars(select(FigureRow)):
+    rows = {f.id: f for f in s.scalars(select(FigureRow).order_by(FigureRow.id))}
+    for f in rows.values():
         rate = usd_rate(rates, f.currency, f.period, report_dates.get(f.doc_id))
         f.value_usd = f.value / rate.units_per_usd if rate else None
         f.usd_rate = rate.units_per_usd if rate else None
         f.usd_rate_date = rate.period if rate else None
         f.usd_rate_source = rate.source if rate else None
+        f.comparisons = []
+    refs = [FigureRef(f.id, f.doc_id, f.value_usd, f.period, f.what) for f in rows.values()]
+    for c in compare_figures(refs):
+        rows[c.figure].comparisons = rows[c.figure].comparisons + [
+            {"figure": f"figure-{c.other}", "verdict": c.verdict, "difference": c.difference}]
 
 
 def _duplicates(s: Session) -> frozenset[str]:
@@ -190,9 +196,11 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
 
 
 def _findings(s: Session) -> None:
-    figures = [findings.FigureIn(f.doc_id, f.start, f.end, f.text, f.value, f.currency,
-                                 f.value_usd, f.period, f.what)
-               for f in s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start))]
+    rows = list(s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start)))
+    figures = [findings.FigureIn(f"figure-{f.id}", f.doc_id, f.start, f.end, f.text, f.value,
+                                 f.currency, f.value_usd, f.period, f.what, tuple(
+                                     (c["figure"], c["verdict"]) for c in f.comparisons or []))
+               for f in rows]
     roles = [findings.RoleIn(a.name, a.country, r.doc_id, r.title, r.organization, r.start, r.end)
              for r, a in s.execute(
                  select(RoleMentionRow, ActorRow)

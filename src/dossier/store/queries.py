@@ -114,7 +114,8 @@ def figures(s: Session) -> Iterator[dict]:
         yield {"id": f"figure-{f.id}", "doc": f.doc_id, "text": f.text, "value": f.value,
                "currency": f.currency, "value_usd": f.value_usd, "usd_rate": f.usd_rate,
                "usd_rate_date": f.usd_rate_date, "usd_rate_source": f.usd_rate_source,
-               "period": f.period, "what": f.what, "evidence": [ev(f.doc_id, f.start, f.end)]}
+               "period": f.period, "what": f.what, "comparisons": f.comparisons or [],
+               "evidence": [ev(f.doc_id, f.start, f.end)]}
 
 
 def quotes(s: Session) -> Iterator[dict]:

@@ -78,6 +78,8 @@ class FigureRow(Evidence, Base):
     usd_rate: Mapped[float | None] = mapped_column(Float)  # units of currency per USD
     usd_rate_date: Mapped[str | None] = mapped_column(String(20))
     usd_rate_source: Mapped[str | None] = mapped_column(String(200))
+    # derived: [{"figure": id, "verdict": ..., "difference": ...}] with other reports' figures
+    comparisons: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class QuoteRow(Evidence, Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:08:17.233283
+Create Date: 2026-11-26 10:43:48.298536
 """
 from alembic import op
 import sqlalchemy as sa
@@ -150,6 +150,7 @@ def upgrade() -> None:
     sa.Column('usd_rate', sa.Float(), nullable=True),
     sa.Column('usd_rate_date', sa.String(length=20), nullable=True),
     sa.Column('usd_rate_source', sa.String(length=200), nullable=True),
+    sa.Column('comparisons', sa.JSON(), nullable=False),
     sa.Column('doc_id', sa.String(length=200), nullable=False),
     sa.Column('start', sa.Integer(), nullable=False),
     sa.Column('end', sa.Integer(), nullable=False),
