@@ -142,3 +142,20 @@ def test_result_does_not_depend_on_input_order() -> None:
         assert summary(resolve_events(shuffled)) == expected
     assert {frozenset({1, 2}), frozenset({7}), frozenset({6})} <= \
         {ids for _, _, _, ids in expected}
+
+
+def test_an_announced_visit_is_linked_to_the_visit_reported_later():
+    from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
+
+    def mention(i, doc, kind, mode, people, country, day):
+        return EventMentionIn(i, doc, kind, "", mode, day, day, None, None, country,
+                              frozenset(people), [], [], [(0, 1)])
+
+    events = resolve_events([
+        mention(1, "a", "AGREE", "planned meeting (visit)", {"person-rubio", "country-ken"}, None,
+                date(2025, 3, 1)),
+        mention(2, "b", "CONSULT", "visit", {"person-rubio", "person-ruto"}, "KEN", date(2025, 5, 2)),
+        mention(3, "c", "CONSULT", None, {"person-rubio", "person-mudavadi"}, "USA", date(2025, 4, 1)),
+    ])
+    ids = {e.mentions[0].id: e.id for e in events}
+    assert link_announcements(events, "planned meeting") == [(ids[1], ids[2])]

@@ -19,6 +19,7 @@ from dossier.places import adjective_country, country_code, place_country
 from dossier.pipeline import stage
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
+PLANNED_MEETING = "planned meeting"
 COUNTRY_KEY = "country:"
 
 
@@ -81,10 +82,12 @@ def annotate_typed_events(doc: Document) -> Document:
                 continue
             trigger = doc.nlp[m.trigger]
             location = sentence_location(doc, sent, trigger)
+            # a meeting announced (the codebook's AGREE) is marked, to be linked to the meeting
+            mode = f"{PLANNED_MEETING} ({m.mode})" if m.type == "CONSULT" and m.planned else m.mode
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
-                mode=m.mode, date=sentence_date(doc, sent), location=location,
+                mode=mode, date=sentence_date(doc, sent), location=location,
                 country=place_country(location) if location else None,
                 topics=sorted(set(topics_of(sent.text)) | set(m.context)),
                 initiatives=sorted({i.name for i in doc.initiatives

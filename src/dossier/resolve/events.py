@@ -110,3 +110,26 @@ def resolve_events(mentions: list[EventMentionIn],
         key = f"{first.type}:{first.doc_id}:{first.evidence[0] if first.evidence else ''}"
         e.id = "event-" + hashlib.sha1(key.encode()).hexdigest()[:12]
     return events
+
+
+def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str]]:
+    """(announcement id, meeting id): an announced meeting (mode starting with `planned`) and a
+    meeting that took place among the people it named, reported elsewhere, no earlier than the
+    announcement, and in the country it named when it named one ("to visit Kenya")."""
+    links = []
+    meetings = [e for e in events if e.mentions[0].type == "CONSULT"]
+    for a in events:
+        if not (a.mentions[0].mode or "").startswith(planned):
+            continue
+        people = {p for p in a.participants if p.startswith("person-")}
+        countries = {p.removeprefix("country-").upper() for p in a.participants
+                     if p.startswith("country-")}
+        announced = a.window[0]
+        for m in meetings:
+            held = m.date or m.window[0]
+            where = next((x.country for x in m.mentions if x.country), None)
+            if people and people <= m.participants and not set(a.reported_by) & set(m.reported_by) \
+                    and (held is None or announced is None or held >= announced) \
+                    and (not countries or where is None or where in countries):
+                links.append((a.id, m.id))
+    return links

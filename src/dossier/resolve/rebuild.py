@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
 from dossier.places import country_name
 from dossier.rates import ExchangeRates
-from dossier.resolve.events import EventMentionIn, resolve_events
+from dossier.annotate.typed_events import PLANNED_MEETING
+from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
 from dossier.resolve import findings
 from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
@@ -177,7 +178,12 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
         s.merge(ActorRow(id=actor_id, name=country_name(code), type="country", country=code,
                          aliases=[code]))
     s.flush()
-    for e in resolve_events(mentions, copies):
+    events = resolve_events(mentions, copies)
+    related: dict[str, list[dict]] = defaultdict(list)
+    for announcement, meeting in link_announcements(events, PLANNED_MEETING):
+        related[announcement].append({"event": meeting, "relation": "took place as"})
+        related[meeting].append({"event": announcement, "relation": "announced by"})
+    for e in events:
         lo, hi = e.window
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
         location = e.location
@@ -187,7 +193,8 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
                        country=next((m.country for m in e.mentions
                                      if m.location == location and m.country), None),
                        topics=sorted({t for m in e.mentions for t in m.topics}),
-                       initiatives=sorted({i for m in e.mentions for i in m.initiatives})))
+                       initiatives=sorted({i for m in e.mentions for i in m.initiatives}),
+                       related=related[e.id]))
         s.flush()
         for m in e.mentions:
             s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))

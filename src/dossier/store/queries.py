@@ -90,7 +90,8 @@ def events(s: Session) -> Iterator[dict]:
                "date": iso(e.date), "date_earliest": iso(e.date_earliest),
                "date_latest": iso(e.date_latest), "location": e.location, "country": e.country,
                "participants": participants[e.id], "topics": e.topics,
-               "initiatives": e.initiatives, "reported_by": sorted(reports[e.id]),
+               "initiatives": e.initiatives, "related": e.related or [],
+               "reported_by": sorted(reports[e.id]),
                "evidence": evidence[e.id]}
 
 

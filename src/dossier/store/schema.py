@@ -188,6 +188,9 @@ class EventRow(Base):
     country: Mapped[str | None] = mapped_column(String(3))
     topics: Mapped[list] = mapped_column(JSON)
     initiatives: Mapped[list] = mapped_column(JSON)  # initiative ids
+    # [{"event": id, "relation": "announced by" | "took place as"}]: a planned meeting and the
+    # meeting when it happens
+    related: Mapped[list] = mapped_column(JSON, default=list)
 
 
 class EventLinkRow(Base):

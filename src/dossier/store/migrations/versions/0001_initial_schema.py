@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:43:48.298536
+Create Date: 2026-11-26 10:44:40.708154
 """
 from alembic import op
 import sqlalchemy as sa
@@ -58,6 +58,7 @@ def upgrade() -> None:
     sa.Column('country', sa.String(length=3), nullable=True),
     sa.Column('topics', sa.JSON(), nullable=False),
     sa.Column('initiatives', sa.JSON(), nullable=False),
+    sa.Column('related', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     op.create_table('findings',
