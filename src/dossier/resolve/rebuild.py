@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
+from dossier.annotate.titles import title_key
 from dossier.places import country_name
 from dossier.rates import ExchangeRates
 from dossier.annotate.typed_events import PLANNED_MEETING
@@ -22,7 +23,7 @@ from dossier.resolve import findings
 from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
-from dossier.resolve.names import fold
+from dossier.resolve.names import fold, same_person
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   DuplicateRow, FigureRow, FindingRow,
@@ -183,8 +184,11 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
     for announcement, meeting in link_announcements(events, PLANNED_MEETING):
         related[announcement].append({"event": meeting, "relation": "took place as"})
         related[meeting].append({"event": announcement, "relation": "announced by"})
+    tenures = _tenures(s)
     for e in events:
         lo, hi = e.window
+        if lo is None and hi is None:   # the corpus cannot date it: who held office then can
+            lo, hi = _tenure_window(e.participants, tenures)
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
         location = e.location
         s.add(EventRow(id=e.id, type=first.type, summary=first.summary,
@@ -200,6 +204,36 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))
         for actor_id in sorted(e.participants):
             s.add(EventParticipantRow(event_id=e.id, actor_id=actor_id))
+
+
+def _tenures(s: Session) -> dict[str, list[tuple[date | None, date | None]]]:
+    """Actor id -> the tenures the user's dictionary gives for the offices the corpus gives it."""
+    offices = list(s.scalars(select(OfficeHolderRow)))
+    if not offices:
+        return {}
+    titles: dict[str, set[str]] = defaultdict(set)
+    for actor_id, title in s.execute(select(ActorRoleRow.actor_id, ActorRoleRow.title)):
+        titles[actor_id].add(title_key(title))
+    out: dict[str, list[tuple[date | None, date | None]]] = {}
+    for actor in s.scalars(select(ActorRow).where(ActorRow.type == "person")):
+        spans = [(o.valid_from, o.valid_to) for o in offices if same_person(o.name, actor.name)
+                 and title_key(o.title) in titles[actor.id]]
+        if spans:
+            out[actor.id] = spans
+    return out
+
+
+def _tenure_window(participants, tenures) -> tuple[date | None, date | None]:
+    """The window in which every participant held the office the reports give them (when each
+    held it once): an event of the Secretary of State X lies within X's tenure."""
+    lo, hi = None, None
+    for actor_id in participants:
+        spans = tenures.get(actor_id, [])
+        if len(spans) == 1:
+            start, end = spans[0]
+            lo = max(filter(None, [lo, start]), default=None)
+            hi = min(filter(None, [hi, end]), default=None)
+    return (lo, hi) if not (lo and hi and lo > hi) else (None, None)
 
 
 def _findings(s: Session) -> None:
