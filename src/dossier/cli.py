@@ -23,7 +23,8 @@ from dossier.messages import one_line
 from dossier.offices import OfficesFileError, load_offices
 from dossier.resolve.rebuild import rebuild
 from dossier.store import queries
-from dossier.store.schema import OfficeHolderRow
+from dossier.rates import RatesFileError, load_user_rates
+from dossier.store.schema import OfficeHolderRow, UserRateRow
 from dossier.store.store import Store
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
@@ -208,6 +209,25 @@ def offices(
                                   valid_from=h.valid_from, valid_to=h.valid_to) for h in holders)
     rebuild(store)
     out.print(f"loaded {len(holders)} office holder(s) from {path}")
+
+
+@app.command()
+def rates(
+    path: Annotated[Path, typer.Argument(help="CSV: currency,month,units_per_usd (month YYYY-MM or YYYY)")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Load your own exchange rates (replacing earlier ones), preferred to the bundled HMRC rates."""
+    try:
+        loaded = load_user_rates(path)
+    except RatesFileError as e:
+        err.print(f"error: {e}", markup=False)
+        raise typer.Exit(1) from None
+    store = _open(db)
+    with store.session() as s:
+        s.execute(delete(UserRateRow))
+        s.add_all(UserRateRow(currency=c, period=p, units_per_usd=v) for (c, p), v in loaded.items())
+    rebuild(store)
+    out.print(f"loaded {len(loaded)} rate(s) from {path}")
 
 
 @app.command()

@@ -9,6 +9,7 @@ with month as YYYY-MM, or YYYY for a yearly average); its rows take precedence.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,15 +27,40 @@ class UsdRate:
     source: str
 
 
+class RatesFileError(ValueError):
+    """The user's rates file cannot be read; the message names the line and the reason."""
+
+
+def load_user_rates(path: Path) -> dict[tuple[str, str], float]:
+    """(currency, "YYYY-MM" or "YYYY") -> units per USD, from `currency,month,units_per_usd`."""
+    rates: dict[tuple[str, str], float] = {}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if not {"currency", "month", "units_per_usd"} <= set(reader.fieldnames or []):
+                raise RatesFileError(f"{path}: expected the columns currency,month,units_per_usd")
+            for n, row in enumerate(reader, start=2):
+                month, currency = (row["month"] or "").strip(), (row["currency"] or "").strip()
+                if not re.fullmatch(r"\d{4}(?:-\d{2})?", month) or not re.fullmatch(r"[A-Za-z]{3}", currency):
+                    raise RatesFileError(f"{path}:{n}: month must be YYYY-MM or YYYY and currency "
+                                         f"a three-letter code")
+                try:
+                    value = float(row["units_per_usd"])
+                except (TypeError, ValueError):
+                    raise RatesFileError(f"{path}:{n}: units_per_usd is not a number") from None
+                if value <= 0:
+                    raise RatesFileError(f"{path}:{n}: units_per_usd must be positive")
+                rates[(currency.upper(), month)] = value
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise RatesFileError(f"{path}: cannot read ({e})") from None
+    return rates
+
+
 class ExchangeRates:
-    def __init__(self, user_csv: Path | None = None):
+    def __init__(self, user_rates: dict[tuple[str, str], float] | None = None):
         self._hmrc = Rates()
-        self._user: dict[tuple[str, str], float] = {}
-        if user_csv is not None:
-            with user_csv.open(encoding="utf-8") as fh:
-                for row in csv.DictReader(fh):
-                    self._user[(row["currency"].upper(), row["month"])] = float(row["units_per_usd"])
-        self._user_source = f"user rates ({user_csv})" if user_csv else ""
+        self._user = dict(user_rates or {})
+        self._user_source = "user rates"
 
     def for_month(self, currency: str, month: date) -> UsdRate | None:
         """The rate of `month` (or the latest earlier month published, up to a year back)."""

@@ -28,7 +28,7 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   DuplicateRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
-                                  OfficeHolderRow,
+                                  OfficeHolderRow, UserRateRow,
                                   PersonMentionRow, RoleMentionRow)
 from dossier.store.store import Store
 
@@ -45,7 +45,8 @@ def rebuild(store: Store) -> None:
         names = _actors(s, copies)
         initiative_ids = _initiatives(s)
         _events(s, names, initiative_ids, copies)
-        _figures(s, ExchangeRates())
+        _figures(s, ExchangeRates({(r.currency, r.period): r.units_per_usd
+                                   for r in s.scalars(select(UserRateRow))}))
         _findings(s)
 
 

@@ -128,6 +128,15 @@ class OfficeHolderRow(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
 
 
+class UserRateRow(Base):
+    """A user's exchange rate, preferred to the bundled ones for its currency and period."""
+
+    __tablename__ = "user_rates"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM or YYYY
+    units_per_usd: Mapped[float] = mapped_column(Float)
+
+
 # ---------------------------------------------------------------- across documents (derived)
 
 

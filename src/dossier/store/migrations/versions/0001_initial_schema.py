@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:44:40.708154
+Create Date: 2026-11-26 10:47:19.152286
 """
 from alembic import op
 import sqlalchemy as sa
@@ -82,6 +82,12 @@ def upgrade() -> None:
     sa.Column('valid_from', sa.Date(), nullable=True),
     sa.Column('valid_to', sa.Date(), nullable=True),
     sa.PrimaryKeyConstraint('id')
+    )
+    op.create_table('user_rates',
+    sa.Column('currency', sa.String(length=3), nullable=False),
+    sa.Column('period', sa.String(length=7), nullable=False),
+    sa.Column('units_per_usd', sa.Float(), nullable=False),
+    sa.PrimaryKeyConstraint('currency', 'period')
     )
     op.create_table('actor_roles',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -298,6 +304,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_actor_roles_actor_id'))
 
     op.drop_table('actor_roles')
+    op.drop_table('user_rates')
     op.drop_table('office_holders')
     op.drop_table('initiatives')
     op.drop_table('findings')
