@@ -210,3 +210,12 @@ def test_delegation_gives_its_members_a_country(annotate) -> None:
     chen = named(doc)["Chen Xiaodong"]
     assert countries(chen) == {"CHN"}   # not Ethiopia, where the report is filed
     assert titles(chen) == {"Vice Minister"}
+
+
+def test_a_readout_with_no_dateline_gives_its_unqualified_official_the_other_party(annotate):
+    doc = annotate("Secretary of State Marco Rubio spoke today with Kenyan President William Ruto. "
+                   "The Secretary thanked President Ruto for Kenya's leadership of the mission in "
+                   "Haiti and discussed the ongoing negotiations toward a U.S.-Kenya trade agreement.")
+    countries = {p.name: p.country for p in doc.people if p.name}
+    assert countries["Marco Rubio"] == "USA"      # not Haiti, the third country named
+    assert countries["William Ruto"] == "KEN"

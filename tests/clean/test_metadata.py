@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from dossier.document import Document
 from dossier.pipeline import REGISTRY
 
 META = "dossier.clean.metadata.v1"
@@ -199,3 +200,21 @@ def test_no_title_when_the_first_line_is_not_a_headline(clean, raw):
 def test_site_chrome_above_the_headline_is_not_the_title(clean):
     doc = clean(f"Home | News | Africa | Business\n\nKenya and US agree on trade\n\n{BODY}", META)
     assert doc.title == "Kenya and US agree on trade"
+
+
+def test_a_date_alone_in_the_header_and_a_byline_with_a_date_give_the_publication_date():
+    from dossier.clean.metadata import clean_metadata
+
+    readout = Document(id="r", source="r", raw=(
+        "Secretary Rubio's Call with Kenyan President Ruto\n\nOffice of the Spokesperson\n"
+        "March 3, 2025\n\nSecretary of State Marco Rubio spoke today with Kenyan President "
+        "William Ruto about trade and security in the region."))
+    assert clean_metadata(readout).published == date(2025, 3, 3)
+    story = Document(id="s", source="s", raw=(
+        "Ruto, Biden hold talks at White House\n\nBy Standard Reporter | Thursday, May 23, 2024\n\n"
+        "WASHINGTON — President William Ruto held talks with US President Joe Biden at the "
+        "White House on Thursday."))
+    cleaned = clean_metadata(story)
+    assert cleaned.published == date(2024, 5, 23)
+    assert cleaned.dateline == "Washington"   # found after the byline
+    assert "Standard Reporter" not in cleaned.text

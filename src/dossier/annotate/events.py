@@ -73,6 +73,8 @@ def _is_trigger(tok) -> str | None | bool:
     """The mode for a trigger token, None for a trigger without one, False for no trigger."""
     if tok.lemma_.lower() == "speak" and any(t.lower_ in PHONE for t in tok.subtree):
         return "phone"   # "spoke by phone with"
+    if tok.lemma_.lower() == "speak" and any(c.lower_ == "with" for c in tok.children):
+        return None   # "spoke today with President Ruto"
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
         return VERB_TRIGGERS[tok.lemma_.lower()]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:
@@ -152,6 +154,9 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
         prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
+        if prev is not None and prev.head.pos_ == "NOUN" and prev.head != trigger \
+                and prev.head.lower_ not in NOUN_TRIGGERS:
+            continue   # "the mission in Haiti": a place of something else, not of the meeting
         allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" else ("in", "at")
         if prev is None or prev.lower_ not in allowed:
             continue
@@ -259,7 +264,7 @@ def annotate_events(doc: Document) -> Document:
         modes = [m.mode for m in e.mentions if m.mode]
         # Where the report was filed stands in for the venue of a meeting the text does not
         # place, never for a call.
-        location = e.location or (doc.dateline if "phone" not in modes else None)
+        location = (e.location or doc.dateline) if "phone" not in modes else None
         doc.events.append(EventMention(
             type="CONSULT", evidence=[m.span for m in sorted(e.mentions, key=lambda m: m.sentence)],
             participants=sorted(e.participants),

@@ -140,6 +140,9 @@ def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
     dateline = place_country(doc.dateline) if doc.dateline else None
     if dateline and dateline not in qualifiers:
         return dateline
+    partners = {c for pair in _bilateral_pairs(doc.text) if pair & qualifiers for c in pair} - qualifiers
+    if len(partners) == 1:   # "Kenyan President Ruto" ... "a U.S.-Kenya trade agreement"
+        return partners.pop()
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
@@ -147,6 +150,21 @@ def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
     unqualified = Counter({c: n for c, n in counts.items() if c not in qualifiers})
     best = (unqualified or counts).most_common(1)
     return best[0][0] if best else None
+
+
+PAIR = re.compile(r"\b((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z]\w*)?)\s*(?:[–-]|\s+and\s+)"
+                  r"((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z]\w*)?)")
+
+
+def _bilateral_pairs(text: str) -> list[set[str]]:
+    """Pairs of countries the text names together ("U.S.-Kenya", "Kenya and the United
+    States"): the parties of the relationship it reports on."""
+    pairs = []
+    for m in PAIR.finditer(text):
+        a, b = (country_code(g.removeprefix("the ")) for g in m.groups())
+        if a and b and a != b:
+            pairs.append({a, b})
+    return pairs
 
 
 def _group_country(doc: Document, start: int) -> str | None:

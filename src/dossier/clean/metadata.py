@@ -93,8 +93,12 @@ def parse_metadata_line(index: int, line: str, today: date) -> MetadataLine | No
     """
     match = _META_LINE.match(line)
     place = None
-    if not match and index < MAX_HEADER_LINES and (match := _PLACE_DATE_LINE.match(line.strip())):
-        place = match["place"]
+    if not match and index < MAX_HEADER_LINES:
+        # A header's place-and-date line ("Abuja, 22nd May, 2025"), a date alone on its line
+        # ("March 3, 2025") or a byline with a date ("By Staff Reporter | Thursday, May 23, 2024")
+        match = (_PLACE_DATE_LINE.match(line.strip()) or _DATE_ONLY_LINE.match(line.strip())
+                 or _BYLINE_DATE.match(line.strip()))
+        place = match.groupdict().get("place") if match else None
     if not match:
         return None
     when = match["date"]
@@ -103,7 +107,7 @@ def parse_metadata_line(index: int, line: str, today: date) -> MetadataLine | No
     parsed = dateparser.parse(when, settings=_DATEPARSER_SETTINGS, languages=["en"])
     if parsed is None:
         return None
-    label = "dated" if place else match["label"]
+    label = match.groupdict().get("label") or "dated"
     found = MetadataLine(index, line.strip(), label, parsed.date(), place=place)
     numeric = _NUMERIC_DAY_MONTH.search(when)
     if numeric and numeric[1] != numeric[2] and int(numeric[1]) <= 12 and int(numeric[2]) <= 12:
@@ -180,6 +184,11 @@ MIN_WORDS_AFTER_DATELINE = 6  # a headline with a dash is shorter than a first s
 
 
 MAX_HEADER_LINES = 10   # a place-and-date line belongs to the header of a release
+_DATE_ONLY_LINE = re.compile(r"^(?P<date>(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?"
+                             r"|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+\d{4})\.?$")
+_BYLINE_DATE = re.compile(r"^[Bb]y\s+[^|•\n]{2,60}?\s*[|•,–—-]\s*(?P<date>(?:[A-Z][a-z]+,?\s+)?"
+                          r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\.?,?|[A-Z][a-z]+\.?\s+\d{1,2}"
+                          r"(?:st|nd|rd|th)?,?)\s+\d{4})(?:\s*[|•,]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?.*)?$")
 _PLACE_DATE_LINE = re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<date>[^,]*\d[^a-z]{{0,3}}.{{0,30}}\d{{4}})\.?$")
 
 
@@ -237,8 +246,9 @@ def clean_metadata(doc: Document) -> Document:
     if head is not None and doc.title is None:
         doc.title = lines[head]
     body_start = 0 if head is None else head + 1
-    first_paragraph = next((l for l in lines[body_start:] if l and not is_boilerplate_line(l)), "")
-    doc.dateline = dateline_of(first_paragraph) or next(
+    # the dateline opens the body, after what a header may still hold (a byline, a desk name)
+    first_paragraphs = [l for l in lines[body_start:] if l and not is_boilerplate_line(l)][:3]
+    doc.dateline = next((d for l in first_paragraphs if (d := dateline_of(l))), None) or next(
         (_as_written(m.place) for m in found if m.place and m.day), None)
     doc.text = "\n".join(lines)
     return doc
