@@ -20,10 +20,10 @@ from rich.table import Table
 
 from dossier.ingest import IngestReport, ingest
 from dossier.messages import one_line
-from dossier.offices import OfficesFileError, load_offices
+from dossier.offices import load_offices
 from dossier.resolve.rebuild import rebuild
 from dossier.store import queries
-from dossier.rates import RatesFileError, load_user_rates
+from dossier.rates import load_user_rates
 from dossier.store.schema import OfficeHolderRow, UserRateRow
 from dossier.store.store import Store
 
@@ -191,24 +191,30 @@ def export(
     out.print("exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out_dir}")
 
 
+def _replace_reference_table(db: str, path: Path, load, table, to_rows, what: str) -> None:
+    """Read a user's reference file, replace the table it fills, and re-resolve the corpus."""
+    try:
+        loaded = load(path)
+    except ValueError as e:   # OfficesFileError, RatesFileError: one line naming file and line
+        err.print(f"error: {e}", markup=False)
+        raise typer.Exit(1) from None
+    store = _open(db)
+    with store.session() as s:
+        s.execute(delete(table))
+        s.add_all(to_rows(loaded))
+    rebuild(store)
+    out.print(f"loaded {len(loaded)} {what} from {path}")
+
+
 @app.command()
 def offices(
     path: Annotated[Path, typer.Argument(help="CSV: name,title,country,valid_from,valid_to")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Load a dictionary of office holders (replacing the previous one) and re-resolve."""
-    try:
-        holders = load_offices(path)
-    except OfficesFileError as e:
-        err.print(f"error: {e}", markup=False)
-        raise typer.Exit(1) from None
-    store = _open(db)
-    with store.session() as s:
-        s.execute(delete(OfficeHolderRow))
-        s.add_all(OfficeHolderRow(name=h.name, title=h.title, country=h.country,
-                                  valid_from=h.valid_from, valid_to=h.valid_to) for h in holders)
-    rebuild(store)
-    out.print(f"loaded {len(holders)} office holder(s) from {path}")
+    _replace_reference_table(db, path, load_offices, OfficeHolderRow, lambda holders: (
+        OfficeHolderRow(name=h.name, title=h.title, country=h.country, valid_from=h.valid_from,
+                        valid_to=h.valid_to) for h in holders), "office holder(s)")
 
 
 @app.command()
@@ -217,17 +223,9 @@ def rates(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Load your own exchange rates (replacing earlier ones), preferred to the bundled HMRC rates."""
-    try:
-        loaded = load_user_rates(path)
-    except RatesFileError as e:
-        err.print(f"error: {e}", markup=False)
-        raise typer.Exit(1) from None
-    store = _open(db)
-    with store.session() as s:
-        s.execute(delete(UserRateRow))
-        s.add_all(UserRateRow(currency=c, period=p, units_per_usd=v) for (c, p), v in loaded.items())
-    rebuild(store)
-    out.print(f"loaded {len(loaded)} rate(s) from {path}")
+    _replace_reference_table(db, path, load_user_rates, UserRateRow, lambda loaded: (
+        UserRateRow(currency=c, period=p, units_per_usd=v) for (c, p), v in loaded.items()),
+        "rate(s)")
 
 
 @app.command()

@@ -70,8 +70,8 @@ class Role:
 class PersonMention:
     """A person as named at one place in the text, with the role the text gives them there.
 
-    `name` is the fullest form of the name known in this document ("Musalia Mudavadi" for a
-    later "Mudavadi"); `surface` is what this span says. A role-only mention ("Kenya's Prime
+    `name` is the fullest form of the name known in this document ("Yusuf Tuggar" for a
+    later "Tuggar"); `surface` is what this span says. A role-only mention ("Kenya's Prime
     Cabinet Secretary") has an empty `name` until it is resolved.
     """
 

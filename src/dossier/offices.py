@@ -1,7 +1,7 @@
 """The user's dictionary of office holders: a CSV file with one tenure per row.
 
     name,title,country,valid_from,valid_to
-    Antony Blinken,Secretary of State,USA,2021-01-26,2025-01-20
+    David Lammy,Foreign Secretary,GBR,2024-07-05,2025-09-05
 
 Dates are ISO (an empty valid_to means still in office). It is consulted where the corpus is
 silent: to say who "the US Secretary of State" was on a report's date, and to give a person a

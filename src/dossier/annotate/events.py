@@ -1,7 +1,7 @@
 """Events as one document tells them (PLOVER CONSULT: meetings, talks, visits, calls).
 
 A report mentions one meeting several times: "held talks" in the lead, "the conference took
-place on January 29 at State House" in the next sentence, "the talks with Blinken centred on"
+place on January 29 at State House" in the next sentence, "the talks with Lammy centred on"
 further down. Each trigger word gives a mention with the people, place and date of its
 sentence; mentions then gather into events: a mention whose people are a subset of an event's
 (or the reverse) joins it unless its date or place contradicts, and a mention that names nobody

@@ -1,12 +1,12 @@
 """People, the roles the text gives them, and their country, within one document.
 
-The NER model finds most names but also glues neighbours onto them ("Kenya Meg Whitman"),
+The NER model finds most names but also glues neighbours onto them ("Nigeria Yusuf Tuggar"),
 labels some surnames as organisations and some names of missions as people. So a name is taken
 from the model and then checked: titles and country words are peeled off its edges, it must look
-like a person's name, and once a full name is known every later bare surname ("Miano") is a
+like a person's name, and once a full name is known every later bare surname ("Tuggar") is a
 mention of it whatever the model said. Roles come from the words around a name: a title before
-it ("US Secretary of State Antony Blinken"), an apposition after it ("Alfred K. Ombudo, the
-Principal Secretary for Trade at the State Department") or a relative clause ("Mudavadi who is
+it ("British Foreign Secretary David Lammy"), an apposition after it ("Jane Doe, the
+Permanent Secretary for Trade at the Ministry of Commerce") or a relative clause ("Tuggar who is
 also Cabinet Secretary for ..."). A title with no name ("Kenya's Prime Cabinet Secretary") is a
 role-only mention, resolved here when the document names its holder and later across documents.
 """
@@ -65,7 +65,7 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
             toks[i].text == "." and i > sent_start and toks[i - 1].lower_ in HONORIFICS)):
         i -= 1   # "the Minister of Foreign Affairs, Amb. Yusuf Tuggar"
     if i >= sent_start and toks[i].text == ",":
-        i -= 1   # "Cabinet Secretary for Investment, Trade, and Industry, Rebecca Miano"
+        i -= 1   # "Minister of Industry, Trade, and Investment, Jumoke Oduwole"
     words: list = []
     while i >= sent_start:
         t = toks[i]
@@ -80,7 +80,7 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
             continue
         break
     words.reverse()
-    # "Kenya's Prime Cabinet Secretary and U.S. Secretary of State Senator Marco Rubio": the
+    # "Nigeria's Foreign Minister and U.K. Foreign Secretary Lord David Cameron": the
     # title is the last of two coordinated titles ("Investment, Trade, and Industry" is one).
     for k in range(len(words) - 1, 0, -1):
         if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[:k])) \
@@ -132,8 +132,8 @@ def _roles(phrase: str | None, span: Span) -> list[Role]:
 def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
     """The country a report is written from, whose officials it names without qualification.
 
-    News writing qualifies foreign officials ("US Ambassador Meg Whitman") and not its own
-    ("Trade Cabinet Secretary Rebecca Miano"). So the home country is the dateline's, unless
+    News writing qualifies foreign officials ("US Ambassador Jane Doe") and not its own
+    ("Trade Minister Jumoke Oduwole"). So the home country is the dateline's, unless
     the report uses it to qualify titles (a Kenyan outlet writing from Washington); else the
     country named most among those never used to qualify a title.
     """
@@ -213,8 +213,8 @@ def _mentions_from_entities(doc: Document) -> list[PersonMention]:
 
 
 def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMention]:
-    """One name per person in the document: variants of a full name ("Tony Blinken" after
-    "Antony Blinken") and bare surnames take the name as first introduced, which is how news
+    """One name per person in the document: variants of a full name ("Wale Edun" after
+    "Adewale Edun") and bare surnames take the name as first introduced, which is how news
     writing introduces people; surnames the model labelled otherwise are caught here too."""
     canonical: list[str] = []
     for m in mentions:

@@ -1,6 +1,6 @@
 """Quotes and who said them.
 
-Three shapes cover most news writing: a quotation followed by its attribution ("...," Miano
+Three shapes cover most news writing: a quotation followed by its attribution ("...," Lammy
 said), an attribution that introduces it (Ruto said: "..."), and the pull quote that scraping
 leaves as a bare line followed by a line holding only the speaker's name. "He said" goes to the
 person last named before the quote. Quotation marks are often mismatched in scraped text

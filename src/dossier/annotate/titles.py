@@ -23,7 +23,7 @@ attorney-general attorney justice judge registrar treasurer controller auditor
 # Honorifics: they stand before names but are not roles on their own.
 HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
                        "h.e. he his her excellency rt rev mr. mrs. ms. dr. prof. hon.".split())
-# Titles that are also used on their own as a form of address ("Senator Rubio", "Ambassador
+# Titles that are also used on their own as a form of address ("Senator Warren", "Ambassador
 # Juma"): when they end a longer title, they are a second role ("Secretary of State Senator").
 ADDRESS_TITLES = frozenset("senator ambassador general admiral colonel governor congressman "
                            "congresswoman".split())

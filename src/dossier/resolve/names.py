@@ -1,10 +1,10 @@
 """When two written names can be the same person.
 
-"Tony Blinken" and "Antony Blinken", "Anthony Blinken" (a common misspelling), "A. Blinken" and
-"Blinken", "Wale Edun" and "Adewale Edun" are one person; "Christopher Landau" and "Christopher Kirigua" are not, and neither
-are "Joe Biden" and "Hunter Biden". Surnames must agree; given names must be equal, an initial
-of each other, a clipped form of each other, nickname and full form (the `nicknames` package's table), or one spelling slip
-apart.
+"Tony Smith" and "Antony Smith", "Anthony Smith" (a common misspelling), "A. Smith" and
+"Smith", "Wale Edun" and "Adewale Edun" are one person; "Christopher Smith" and "Christopher
+Jones" are not, and neither are "Joe Biden" and "Hunter Biden". Surnames must agree; given
+names must be equal, an initial of each other, a clipped form of each other, nickname and full
+form (the `nicknames` package's table), or one spelling slip apart.
 """
 from __future__ import annotations
 
