@@ -219,3 +219,12 @@ def test_a_readout_with_no_dateline_gives_its_unqualified_official_the_other_par
     countries = {p.name: p.country for p in doc.people if p.name}
     assert countries["Marco Rubio"] == "USA"      # not Haiti, the third country named
     assert countries["William Ruto"] == "KEN"
+
+
+def test_a_name_the_model_swallowed_into_an_office_is_still_a_person(annotate):
+    doc = annotate("Foreign Affairs Principal Secretary Korir Sing'oei on Thursday met US Assistant "
+                   "Secretary of State for African Affairs Molly Phee in Nairobi.")
+    phee = next(p for p in doc.people if p.name == "Molly Phee")
+    assert phee.country == "USA"
+    assert phee.roles[0].title == "Assistant Secretary of State for African Affairs"
+    assert not any(p.name == "United States" for p in doc.people)

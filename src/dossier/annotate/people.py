@@ -198,9 +198,44 @@ def _in_byline(doc: Document, start: int) -> bool:
     return bool(BYLINE.search(line)) and len(line.split()) <= 25
 
 
+# Words of office names ("Assistant Secretary of State for African Affairs"), never of a person's.
+OFFICE_WORDS = frozenset("""
+affairs state foreign trade industry investment defence defense finance health interior security
+national development african africa cabinet principal deputy assistant general economic commerce
+justice education energy agriculture treasury environment labour labor public works transport
+infrastructure communications information technology tourism culture sports youth women gender
+water mining petroleum lands housing urban diaspora immigration services planning budget
+relations international cooperation regional east west north south central ministry department
+office house council commission committee agency bureau union affair
+""".split())
+
+
+def _titled_name_in(ent) -> tuple[int, int] | None:
+    """A person's name ending an entity the model took for an organisation because a title
+    runs into it ("[Assistant Secretary of] State for African Affairs Molly Phee")."""
+    lead = ent.doc[max(0, ent.start - 4):ent.end]   # "Secretary of [State ...]"
+    if not any(is_head_word(t.text) for t in lead):
+        return None
+    name = []
+    for tok in reversed(ent):
+        if not tok.text[:1].isupper() or tok.lower_ in OFFICE_WORDS or is_head_word(tok.text) \
+                or country_code(tok.text) or adjective_country(tok.text):
+            break
+        name.insert(0, tok)
+    text = " ".join(t.text for t in name)
+    if not 2 <= len(name) <= 3 or len(name) == len(ent) or ent.label_ in ("GPE", "LOC", "NORP") \
+            or country_code(text) or place_country(text):
+        return None
+    return name[0].idx, name[-1].idx + len(name[-1].text)
+
+
 def _mentions_from_entities(doc: Document) -> list[PersonMention]:
     mentions = []
     for ent in doc.nlp.ents:
+        if ent.label_ != "PERSON" and (span := _titled_name_in(ent)) and not _in_byline(doc, span[0]):
+            mentions.append(PersonMention(Span(*span), doc.text[span[0]:span[1]],
+                                          doc.text[span[0]:span[1]]))
+            continue
         if ent.label_ != "PERSON" or _in_byline(doc, ent.start_char):
             continue
         name = _name_from_entity(ent.text)
