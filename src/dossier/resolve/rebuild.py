@@ -1,4 +1,5 @@
-"""Derive the corpus-level records (actors, initiatives, events) from the stored mentions.
+"""Derive the corpus-level records from the stored mentions: copies, actors, initiatives,
+events, figures in USD and findings.
 
 The derived tables are rebuilt in one transaction from what the documents say, so the result
 never depends on the order documents arrived in, and a run interrupted before the end leaves the
@@ -13,28 +14,28 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
+from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
+from dossier.annotate.typed_events import PLANNED_MEETING
 from dossier.places import country_name
 from dossier.rates import ExchangeRates
-from dossier.annotate.typed_events import PLANNED_MEETING
-from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
 from dossier.resolve import findings
+from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
 from dossier.resolve.duplicates import DocIn, find_duplicates
+from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
 from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
 from dossier.resolve.names import fold, same_person
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
-                                  EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
-                                  DuplicateRow, FigureRow, FindingRow,
+                                  DuplicateRow, EventLinkRow, EventMentionRow,
+                                  EventParticipantRow, EventRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
-                                  OfficeHolderRow, UserRateRow,
-                                  PersonMentionRow, RoleMentionRow)
+                                  OfficeHolderRow, PersonMentionRow, RoleMentionRow, UserRateRow)
 from dossier.store.store import Store
 
-ROLE_KEY = "role:"
-DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow, InitiativeLinkRow, InitiativeRow,
-           ActorRoleRow, ActorMentionRow, ActorRow)
+# Derived tables, children before parents, emptied at the start of every rebuild.
+DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow,
+           InitiativeLinkRow, InitiativeRow, ActorRoleRow, ActorMentionRow, ActorRow)
 
 
 def rebuild(store: Store) -> None:
