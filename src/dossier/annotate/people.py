@@ -26,7 +26,11 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
 PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "wa"}
 NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framework", "house",
                 "department", "ministry", "office", "council", "community", "union", "bank",
-                "fund", "strategy", "programme", "program", "initiative", "court", "party"}
+                "fund", "strategy", "programme", "program", "initiative", "court", "party",
+                "plan", "administration", "association", "district", "caucus", "committee",
+                "group", "company", "corporation", "university", "college", "school", "agency",
+                "hospital", "airport", "county", "province", "region", "republic", "kingdom",
+                "communities", "natives", "native", "notifications", "nutrition"}
 GROUP_NOUNS = r"(?:delegation|team|officials?|government|negotiators|side|counterparts?)"
 
 
@@ -40,7 +44,8 @@ def _name_from_entity(text: str) -> str | None:
         words = words[:-1]
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    if not words or len(words) > 4 or words[-1].lower() in NOT_NAME_END:
+    if not words or len(words) > 4 or words[-1].lower() in NOT_NAME_END \
+            or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
     if not all(NAME_TOKEN.match(w) or w.lower() in PARTICLES for w in words):
         return None
@@ -229,6 +234,15 @@ def _titled_name_in(ent) -> tuple[int, int] | None:
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
+def _proper_nouns(doc: Document, start: int, end: int) -> bool:
+    """A name is made of proper nouns (and particles, initials): "Additional Biden-Harris
+    Administration" or "Advancing Effective" are the model's mistakes, not people."""
+    span = doc.nlp.char_span(start, end, alignment_mode="expand")
+    return span is not None and all(
+        t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.is_punct or len(t.text.rstrip(".")) == 1
+        for t in span)
+
+
 def _mentions_from_entities(doc: Document) -> list[PersonMention]:
     mentions = []
     for ent in doc.nlp.ents:
@@ -243,6 +257,8 @@ def _mentions_from_entities(doc: Document) -> list[PersonMention]:
             continue
         start = ent.start_char + ent.text.replace("\u2019", "'").find(name.split()[0])
         end = start + len(name)
+        if not _proper_nouns(doc, start, end):
+            continue
         mentions.append(PersonMention(Span(start, end), doc.text[start:end], name))
     return mentions
 

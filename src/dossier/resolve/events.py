@@ -32,6 +32,7 @@ class EventMentionIn:
     topics: list[str]
     initiatives: list[str]  # initiative ids
     evidence: list[tuple[int, int]]
+    reported_on: date | None = None  # the report's date, when known: a bound on when it happened
 
 
 @dataclass
@@ -68,12 +69,21 @@ class Event:
         return sorted({m.doc_id for m in self.mentions})
 
 
-def _compatible(m: EventMentionIn, e: Event) -> bool:
+REPORTED_WITHIN = 10   # days: undated reports of one event are published close together
+
+
+def _compatible(m: EventMentionIn, e: Event, copies: frozenset[str]) -> bool:
     if m.type != e.mentions[0].type:
         return False
     a, b = m.participants, e.participants
     if not (len(a & b) / len(a | b) >= 0.5 or (len(a & b) >= 2 and (a <= b or b <= a))):
         return False
+    if m.type != "CONSULT" and not (m.doc_id in copies or _same_day(m, e)):
+        return False   # statements, pledges, aid: the same parties act often; only a date joins
+    reported = [x.reported_on for x in e.mentions if x.reported_on]
+    if m.reported_on and reported and min(abs((m.reported_on - r).days) for r in reported) \
+            > REPORTED_WITHIN and not (m.earliest and e.window[0]):
+        return False   # the same people, reported weeks apart, with no date to say otherwise
     lo, hi = e.window
     if m.earliest and hi and m.earliest > hi or m.latest and lo and m.latest < lo:
         return False
@@ -82,6 +92,10 @@ def _compatible(m: EventMentionIn, e: Event) -> bool:
     mc = m.country or (place_country(m.location) if m.location else None)
     ec = next((x.country for x in e.mentions if x.country), None)
     return not (mc and ec and mc != ec)
+
+
+def _same_day(m: EventMentionIn, e: Event) -> bool:
+    return bool(m.earliest and m.earliest == m.latest and e.date == m.earliest)
 
 
 def resolve_events(mentions: list[EventMentionIn],
@@ -95,7 +109,7 @@ def resolve_events(mentions: list[EventMentionIn],
                                             m.earliest or date.min, m.doc_id, m.id))
     for m in order:
         candidates = {id(e): e for p in m.participants for e in by_actor[p]}.values()
-        home = next((e for e in candidates if _compatible(m, e)), None)
+        home = next((e for e in candidates if _compatible(m, e, copies)), None)
         if home is None and m.doc_id in copies:
             continue
         if home is None:

@@ -166,6 +166,8 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             initiatives: dict[tuple[str, str], str], copies: frozenset[str]) -> None:
     mentions = []
     countries: set[str] = set()
+    report_dates = {doc: pub for doc, pub in s.execute(select(DocumentRow.id, DocumentRow.published))
+                    if pub}
     for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
         participants = frozenset(a for p in r.participants if (a := _participant(actors, r.doc_id, p)))
         if len(participants) < 2:
@@ -175,7 +177,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             r.id, r.doc_id, r.type, r.summary, r.mode, r.date_earliest, r.date_latest, r.weekday,
             r.location, r.country, participants, list(r.topics),
             [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
-            [tuple(e) for e in r.evidence]))
+            [tuple(e) for e in r.evidence], report_dates.get(r.doc_id)))
     for actor_id in sorted(countries):
         code = actor_id.removeprefix(COUNTRY_ACTOR).upper()
         s.merge(ActorRow(id=actor_id, name=country_name(code), type="country", country=code,
