@@ -159,3 +159,23 @@ def test_an_announced_visit_is_linked_to_the_visit_reported_later():
     ])
     ids = {e.mentions[0].id: e.id for e in events}
     assert link_announcements(events, "planned meeting") == [(ids[1], ids[2])]
+
+
+def test_statements_of_the_same_parties_join_only_when_they_fall_on_one_day() -> None:
+    usa, kenya = "country-usa", "country-ken"
+    events = resolve_events([
+        report(1, "a", (usa, kenya), type="SUPPORT"),                    # undated praise
+        report(2, "b", (usa, kenya), type="SUPPORT"),                    # another one, elsewhere
+        report(3, "c", (usa, kenya), day=date(2025, 5, 2), type="AID"),
+        report(4, "d", (usa, kenya), day=date(2025, 5, 2), type="AID"),  # the same aid, same day
+    ])
+    assert grouped(events) == {frozenset({1}), frozenset({2}), frozenset({3, 4})}
+
+
+def test_undated_meetings_reported_weeks_apart_are_two_meetings() -> None:
+    first = report(1, "a", (MODI, ISHIBA))
+    second = report(2, "b", (MODI, ISHIBA))
+    same_week = report(3, "c", (MODI, ISHIBA))
+    first.reported_on, second.reported_on, same_week.reported_on = (
+        date(2025, 3, 1), date(2025, 6, 1), date(2025, 3, 4))
+    assert grouped(resolve_events([first, second, same_week])) == {frozenset({1, 3}), frozenset({2})}
