@@ -53,7 +53,8 @@ def serve(routes: dict[str, Route]) -> Iterator[Server]:
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # A short poll interval: shutting down waits for it (0.5 s by default, per test).
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     server = Server(f"http://127.0.0.1:{httpd.server_address[1]}")
     server.hits = hits

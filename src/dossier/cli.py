@@ -10,7 +10,7 @@ import re
 import sys
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 from sqlalchemy import delete
@@ -22,6 +22,7 @@ from dossier.ingest import IngestReport, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
 from dossier.resolve.rebuild import rebuild
+from dossier.sources.fetch import Fetcher, FetchPolicy
 from dossier.store import queries
 from dossier.rates import load_user_rates
 from dossier.store.schema import OfficeHolderRow, UserRateRow
@@ -54,29 +55,49 @@ def _open(db: str, must_exist: bool = False) -> Store:
         raise typer.Exit(2) from None
 
 
-def _run_ingest(store: Store, paths: list[str]) -> IngestReport:
+def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None) -> IngestReport:
     show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
     with Progress(console=err, disable=not show_bar, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         return ingest(store, paths, stdin=sys.stdin.buffer,
                       on_message=lambda line: err.print(line, markup=False),
-                      on_document=lambda: progress.advance(task))
+                      on_document=lambda: progress.advance(task), fetcher=fetcher)
 
 
 def _summary(r: IngestReport) -> None:
     out.print(f"documents: {r.read} read, {r.new} new, {r.updated} updated, {r.unchanged} "
               f"unchanged, {r.failed} failed; knowledge base: {r.events} events, {r.actors} "
               f"actors, {r.figures} figures")
+    if r.unextracted:
+        n = sum(r.unextracted.values())
+        languages = ", ".join(f"{lang}: {k}" for lang, k in sorted(r.unextracted.items()))
+        out.print(f"{n} document{'s' if n > 1 else ''} kept without extraction because "
+                  f"{'their' if n > 1 else 'its'} language is not English ({languages}); "
+                  "extraction is English-only for now")
 
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl(.gz) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, directories, .jsonl(.gz), http(s):// URLs or - for stdin.")],
     db: DbOption = DEFAULT_DB,
+    allow_private: Annotated[bool, typer.Option(
+        "--allow-private", help="Also fetch URLs on loopback, private and link-local addresses "
+        "(refused by default, so that a link cannot reach this machine or its network).")] = False,
+    user_agent: Annotated[Optional[str], typer.Option(
+        "--user-agent", metavar="TEXT", help="User-Agent sent with requests, also the name "
+        "robots.txt rules are matched against.")] = None,
 ) -> None:
-    """Read articles, extract what they say and add it to the knowledge base."""
+    """Read articles, extract what they say and add it to the knowledge base.
+
+    URLs are fetched politely (robots.txt, one request per second per host, retries) and only
+    from public addresses: private addresses are refused unless --allow-private is given.
+    """
     store = _open(db)
-    report = _run_ingest(store, paths)
+    policy = FetchPolicy(allow_private=allow_private,
+                         **({"user_agent": user_agent} if user_agent else {}))
+    with Fetcher(policy) as fetcher:
+        report = _run_ingest(store, paths, fetcher)
     _summary(report)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -242,6 +263,14 @@ def demo(db: DbOption = DEMO_DB) -> None:
     _summary(report)
     _print_timeline(store)
     out.print(f"knowledge base written to {db}; try: dossier actors --db {db}")
+
+
+# Feeds, watch and sources live in cli_feeds.py, which uses the helpers above.
+from dossier.cli_feeds import feeds_app, sources_command, watch_command  # noqa: E402
+
+app.add_typer(feeds_app, name="feeds")
+app.command("watch")(watch_command)
+app.command("sources")(sources_command)
 
 
 

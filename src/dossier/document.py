@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -127,13 +127,19 @@ class EventMention:
 class Document:
     id: str
     source: str
-    raw: str
+    raw: str  # what was read (a page's HTML, a file's text): hashed, stored, kept for audit
+    extracted: str | None = None  # a page's main text; cleaning starts from it instead of `raw`
     url: str | None = None
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
     published_evidence: str | None = None  # where the publication date came from
+    date_note: str | None = None  # why one date was chosen when the page and the text disagree
     dateline: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    fetched_at: datetime | None = None  # when a page was fetched: no date may be later than this
+    language: str | None = None  # ISO 639-1; extraction runs on English documents only
     text: str = ""
     warnings: list[str] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)

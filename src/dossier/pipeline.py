@@ -4,11 +4,16 @@ Every stage is a function of one `Document` that returns it, registered under a 
 (`dossier.clean.boilerplate.v1`). The CLI, and later a worker pool or a Spark task, all call
 `process()`, so they cannot drift apart. A stage declares what it needs and what it adds; the
 order is checked once when the pipeline is built, not at every document.
+
+A stage may also say which languages it reads (`languages=("en",)`): the English model and the
+English rules are not run on a French report, which is kept, with its language, and nothing
+extracted. A stage that needs what such a stage adds is limited in the same way. A document
+whose language is unknown is read by every stage, as before languages were detected.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dossier.document import Document
 
@@ -21,16 +26,23 @@ class Stage:
     fn: StageFn
     needs: tuple[str, ...]
     adds: tuple[str, ...]
+    languages: tuple[str, ...] | None = None  # ISO 639-1 codes it can read; None: any
+
+    def reads(self, doc: Document) -> bool:
+        """Whether this stage runs on `doc`, given the language detected for it."""
+        return self.languages is None or doc.language is None or doc.language in self.languages
 
 
 REGISTRY: dict[str, Stage] = {}
 
 
-def stage(name: str, needs: Iterable[str] = (), adds: Iterable[str] = ()) -> Callable[[StageFn], StageFn]:
-    """Register a stage function under `name`."""
+def stage(name: str, needs: Iterable[str] = (), adds: Iterable[str] = (),
+          languages: Iterable[str] | None = None) -> Callable[[StageFn], StageFn]:
+    """Register a stage function under `name`; `languages` limits it to documents in those."""
 
     def register(fn: StageFn) -> StageFn:
-        REGISTRY[name] = Stage(name, fn, tuple(needs), tuple(adds))
+        REGISTRY[name] = Stage(name, fn, tuple(needs), tuple(adds),
+                               tuple(languages) if languages is not None else None)
         return fn
 
     return register
@@ -40,6 +52,7 @@ DEFAULT_STAGES = (
     "dossier.clean.metadata.v1",
     "dossier.clean.boilerplate.v1",
     "dossier.clean.repair.v1",
+    "dossier.annotate.language.v1",
     "dossier.annotate.fingerprint.v1",
     "dossier.annotate.nlp.v1",
     "dossier.annotate.dates.v1",
@@ -61,6 +74,7 @@ class Pipeline:
         _load_builtin_stages()
         self.stages: list[Stage] = []
         available = {"raw"}
+        limited: dict[str, tuple[str, ...]] = {}   # what a language-limited stage adds
         for name in names:
             if name not in REGISTRY:
                 raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(REGISTRY))}")
@@ -68,13 +82,25 @@ class Pipeline:
             missing = [n for n in st.needs if n not in available]
             if missing:
                 raise PipelineError(f"stage {name} needs {', '.join(missing)}, which no earlier stage adds")
+            # what only some languages get limits the stages that need it to those languages
+            for need in st.needs:
+                if need in limited:
+                    langs = limited[need] if st.languages is None else st.languages
+                    st = replace(st, languages=tuple(c for c in langs if c in limited[need]))
             available.update(st.adds)
+            if st.languages is not None:
+                limited.update((n, st.languages) for n in st.adds)
             self.stages.append(st)
 
     def __call__(self, doc: Document) -> Document:
         for st in self.stages:
-            doc = st.fn(doc)
+            if st.reads(doc):
+                doc = st.fn(doc)
         return doc
+
+    def skipped(self, doc: Document) -> list[str]:
+        """The stages that did not run on `doc` because of its language."""
+        return [st.name for st in self.stages if not st.reads(doc)]
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
         for doc in docs:
@@ -83,6 +109,6 @@ class Pipeline:
 
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
-    from dossier.annotate import (dates, events, fingerprint, initiatives, money, nlp,  # noqa: F401
-                                  people, quotes, typed_events)
+    from dossier.annotate import (dates, events, fingerprint, initiatives, language,  # noqa: F401
+                                  money, nlp, people, quotes, typed_events)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401

@@ -72,8 +72,22 @@ def test_html_record_is_turned_into_paragraph_text(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "pages.jsonl", dumps([{"id": "p1", "html": page}]))
     (doc,) = read_inputs([str(path)])
     assert isinstance(doc, Document)
-    assert doc.raw == "Kenya & US reaffirm ties\n\nPresident Ruto met Christopher Landau.\n\nThey discussed trade."
+    assert doc.raw == page   # the HTML is what was read: it is hashed and kept for audit
+    assert doc.extracted == ("Kenya & US reaffirm ties\n\nPresident Ruto met Christopher Landau."
+                             "\n\nThey discussed trade.")
     assert doc.title == "Kenya & US reaffirm ties"
+
+
+def test_the_records_published_field_wins_over_the_pages_date_with_a_note(tmp_path: Path) -> None:
+    page = ('<html><head><meta property="article:published_time" content="2025-03-14T09:00:00Z">'
+            "</head><body><p>President Ruto met Christopher Landau at State House in Nairobi to "
+            "discuss trade, security and health cooperation between the two countries.</p></body></html>")
+    path = write_jsonl(tmp_path / "pages.jsonl", dumps([{"html": page, "published": "2025-03-13"}]))
+    (doc,) = read_inputs([str(path)])
+    assert isinstance(doc, Document)
+    assert (doc.published, doc.published_evidence) == (date(2025, 3, 13), "published: 2025-03-13")
+    assert doc.date_note == ("2025-03-13 from the record's 'published' field is used rather than "
+                             "2025-03-14 from the page (meta article:published_time: 2025-03-14T09:00:00Z)")
 
 
 def test_text_wins_over_html_when_both_are_given(tmp_path: Path) -> None:

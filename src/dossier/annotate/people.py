@@ -19,6 +19,7 @@ from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_h
                                      parse_title, split_titles)
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.places import adjective_country, country_code, place_country
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 from dossier.resolve.names import same_person
 
@@ -332,7 +333,8 @@ def _is_titled(doc: Document, m: PersonMention) -> bool:
     return bool(m.roles) or bool(before and before[-1].lower().strip(".") in HONORIFICS)
 
 
-@stage("dossier.annotate.people.v1", needs=("nlp", "entities", "sentences"), adds=("people",))
+@stage("dossier.annotate.people.v1", needs=("nlp", "entities", "sentences"), adds=("people",),
+       languages=EXTRACTION_LANGUAGES)
 def annotate_people(doc: Document) -> Document:
     mentions = _link_names(_mentions_from_entities(doc), doc)
     token_at = {t.idx: t.i for t in doc.nlp}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from dossier.document import Document, PersonMention, QuoteMention, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 SPEECH_VERBS = (r"said|says|stated|states|added|adds|noted|notes|told|explained|remarked|declared|"
@@ -73,7 +74,8 @@ def _pull_quotes(doc: Document) -> list[QuoteMention]:
     return quotes
 
 
-@stage("dossier.annotate.quotes.v1", needs=("text", "people"), adds=("quotes",))
+@stage("dossier.annotate.quotes.v1", needs=("text", "people"), adds=("quotes",),
+       languages=EXTRACTION_LANGUAGES)
 def annotate_quotes(doc: Document) -> Document:
     doc.quotes = _quoted(doc) + _pull_quotes(doc)
     doc.quotes.sort(key=lambda q: q.span.start)

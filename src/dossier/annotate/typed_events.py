@@ -16,6 +16,7 @@ from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
 from dossier.document import Document, EventMention, Span
 from dossier.places import adjective_country, country_code, place_country
+from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
@@ -69,7 +70,7 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
 
 
 @stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
-       adds=("typed_events",))
+       adds=("typed_events",), languages=EXTRACTION_LANGUAGES)
 def annotate_typed_events(doc: Document) -> Document:
     for sent in doc.nlp.sents:
         mentions = classify(sent)

@@ -129,6 +129,15 @@ def best_publication_line(found: list[MetadataLine]) -> MetadataLine | None:
     return min(usable, key=lambda m: (m.rank, m.index)) if usable else None
 
 
+def date_note(doc: Document, line: MetadataLine) -> str:
+    """Why the source's date stands when the text's date line says another day: a page's or a
+    record's metadata is written for machines and is kept up to date by the publisher's system,
+    while a line in the text may be copied from an earlier version or another story."""
+    return (f"published {doc.published.isoformat()} is taken from the source's metadata "
+            f"({doc.published_evidence}), which is preferred to the text's date line "
+            f"{line.line!r} ({line.day.isoformat()})")
+
+
 # ---------------------------------------------------------------------------------------------
 # Headline
 
@@ -230,13 +239,18 @@ def _as_written(place: str) -> str:
 
 @stage("dossier.clean.metadata.v1", needs=("raw",), adds=("text", "published", "dateline"))
 def clean_metadata(doc: Document) -> Document:
-    """Create `doc.text`; set `published` (if unset), `dateline` and `title` (if unset)."""
-    lines = normalise_whitespace(doc.raw).split("\n")
-    found = find_metadata_lines(lines, date.today())
+    """Create `doc.text` from the page's main text (`extracted`) or else `raw`; set `published`
+    (if unset), `dateline` and `title` (if unset)."""
+    source = doc.extracted if doc.extracted is not None else doc.raw
+    lines = normalise_whitespace(source).split("\n")
+    latest = doc.fetched_at.date() if doc.fetched_at else date.today()
+    found = find_metadata_lines(lines, latest)
     best = best_publication_line(found)
     if doc.published is None and best is not None:
         doc.published = best.day
         doc.published_evidence = best.line
+    elif best is not None and best.day != doc.published:
+        doc.date_note = date_note(doc, best)
     if doc.published is None:
         doc.warnings.extend(m.problem for m in found if m.problem)
     dropped = {m.index for m in found}

@@ -8,6 +8,7 @@ is refused with a reason.
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 
@@ -118,7 +119,8 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:
-    """The most likely legacy encoding of `data` and the text it gives, or None if unsure."""
+    """The most likely legacy encoding of `data` and the text it gives, or None if unsure.
+    Used by `decode_html` too."""
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.chaos > MAX_CHAOS:
         return None
@@ -145,3 +147,67 @@ def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF, as Python's text mode does: the same article saved on Windows
     and on Linux is the same document (and has the same content hash)."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pages
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# Labels that browsers read as windows-1252 (WHATWG Encoding Standard): pages that say latin-1
+# routinely hold its curly quotes and dashes in bytes 0x80-0x9F.
+_WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii",
+                                  "us-ascii", "cp819", "ibm819", "iso-ir-100", "windows-1252"})
+
+
+def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
+    """A page's bytes as text: (text, encoding name, whether the encoding was sniffed).
+
+    The order is the browser's: a byte order mark, then the charset the caller was given (an
+    HTTP Content-Type header), then a `<meta charset>` or `http-equiv` declaration near the
+    start of the page. A declaration the bytes contradict (invalid UTF-8 said to be UTF-8) is
+    passed over. Without a usable declaration, valid UTF-8 is UTF-8, and anything else is
+    sniffed by charset_normalizer: the caller should warn, since that is a guess.
+    Raises `NotText` for binary data or bytes no encoding explains.
+    """
+    kind = binary_kind(data)
+    if kind is not None:
+        raise NotText(f"binary file, not text ({kind})")
+    bom = "utf-8" if data.startswith(codecs.BOM_UTF8) else utf16_32_bom(data)
+    meta = _META_CHARSET.search(data[:SNIFF_BYTES])
+    labels = [(bom, False), (declared, False), (meta[1].decode("ascii") if meta else None, True)]
+    for label, from_meta in labels:
+        codec = _html_codec(label, from_meta) if label else None
+        if codec is None:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return normalize_newlines(text.removeprefix("\ufeff")), encoding_name(codec), False
+    try:
+        return normalize_newlines(data.decode("utf-8")), "utf-8", False
+    except UnicodeDecodeError:
+        pass
+    detected = _detect(data)
+    if detected is None:
+        raise NotText("undecodable page (no usable charset declared, encoding not detected)")
+    codec, text = detected
+    return normalize_newlines(text), encoding_name(codec), True
+
+
+def _html_codec(label: str, from_meta: bool) -> str | None:
+    """The Python codec for a charset label, or None for a label Python does not know.
+
+    A page cannot declare itself UTF-16 in a `<meta>` tag it could only be read with an
+    ASCII-compatible encoding, so browsers read that as UTF-8; so does this.
+    """
+    label = label.strip().lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if from_meta and codec.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return codec

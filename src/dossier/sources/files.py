@@ -1,4 +1,4 @@
-"""Text and Markdown files, and directories of inputs, as `Document`s.
+"""Text, Markdown and HTML files, and directories of inputs, as `Document`s.
 
 A file given by name is read whatever its extension, as long as it is text: people keep articles
 as `.txt`, `.md`, or with no extension at all. Inside a directory only the known suffixes are
@@ -12,15 +12,17 @@ import stat
 from collections.abc import Iterator
 
 from dossier.document import Document
-from dossier.sources.decode import NotText, decode_text
+from dossier.sources.decode import NotText, decode_html, decode_text
 from dossier.sources.errors import MAX_BYTES, InputError, format_size, too_large
+from dossier.sources.html import NoArticleText, html_document
 from dossier.sources.jsonl import read_jsonl_file
 from dossier.sources.markdown import strip_markdown
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
-SUPPORTED_SUFFIXES: tuple[str, ...] = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES: tuple[str, ...] = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 """File name endings read from a directory (compared case-insensitively)."""
 
 
@@ -78,16 +80,58 @@ def _walk(directory: str) -> Iterator[str | InputError]:
 
 
 def read_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = None) -> Iterator[Document | InputError]:
-    """One file: JSON Lines by its suffix, otherwise one text (or Markdown) document."""
+    """One file: JSON Lines or a web page by its suffix, otherwise one text (or Markdown)
+    document."""
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
         yield from read_jsonl_file(path, max_bytes)
+    elif lower.endswith(HTML_SUFFIXES):
+        yield read_html_file(path, max_bytes, size)
     else:
         yield read_text_file(path, max_bytes, size)
 
 
 def read_text_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = None) -> Document | InputError:
     """A file holding one article; the id is the file name without its extension."""
+    data = _read_bytes(path, max_bytes, size)
+    if isinstance(data, InputError):
+        return data
+    try:
+        text, warnings = decode_text(data)
+    except NotText as exc:
+        return InputError(path, exc.reason)
+    if not text.strip():
+        return InputError(path, "empty file")
+    name = os.path.basename(path)
+    if name.lower().endswith(MARKDOWN_SUFFIXES):
+        text = strip_markdown(text)
+    return Document(id=os.path.splitext(name)[0], source=path, raw=text, warnings=warnings)
+
+
+def read_html_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = None) -> Document | InputError:
+    """A saved web page; the id is the file name without its extension, and the page's own
+    charset declaration decides how its bytes are read."""
+    data = _read_bytes(path, max_bytes, size)
+    if isinstance(data, InputError):
+        return data
+    try:
+        html, encoding, sniffed = decode_html(data)
+    except NotText as exc:
+        return InputError(path, exc.reason)
+    if not html.strip():
+        return InputError(path, "empty file")
+    name = os.path.splitext(os.path.basename(path))[0]
+    try:
+        doc = html_document(html, id=name, source=path)
+    except NoArticleText as exc:
+        return InputError(path, exc.reason)
+    if sniffed:
+        doc.warnings.insert(0, f"decoded as {encoding} (detected; the page declares no charset)")
+    return doc
+
+
+def _read_bytes(path: str, max_bytes: int, size: int | None) -> bytes | InputError:
+    """The file's bytes, refused before reading when it is over the size limit."""
     try:
         if size is None:
             size = os.stat(path).st_size
@@ -99,16 +143,7 @@ def read_text_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = Non
         return InputError(path, _os_reason(exc))
     if len(data) > max_bytes:
         return InputError(path, f"file too large (more than the {format_size(max_bytes)} limit)")
-    try:
-        text, warnings = decode_text(data)
-    except NotText as exc:
-        return InputError(path, exc.reason)
-    if not text.strip():
-        return InputError(path, "empty file")
-    name = os.path.basename(path)
-    if name.lower().endswith(MARKDOWN_SUFFIXES):
-        text = strip_markdown(text)
-    return Document(id=os.path.splitext(name)[0], source=path, raw=text, warnings=warnings)
+    return data
 
 
 def _os_reason(exc: OSError) -> str:

@@ -1,22 +1,156 @@
-"""Paragraph text out of an HTML page, with the standard library only.
+"""Web pages as documents: the article's main text and what the page says about itself.
 
-A stand-in: JSON Lines records may carry `html` instead of `text`, and until trafilatura
-arrives with the HTML issue this keeps them usable. It keeps the text of paragraphs, headings,
-list items and block quotes, and drops script, style and the page furniture (nav, header,
-footer, aside) where scraped boilerplate usually sits. It does not score content blocks, so a
-page with many paragraphs outside the article will keep them; the cleaning stage sees the rest.
+One function, `html_document`, turns a page into a `Document` for every reader that meets HTML
+(.html files, `html` fields of JSON Lines records, fetched URLs), so a page reads the same
+whichever way it came in. trafilatura finds the main text, leaving out navigation, share bars,
+related-story lists, cookie notices, comments and footers, and reads the title, author, site
+name and canonical URL; the publication date comes from `page_dates`.
+
+The HTML itself stays in `doc.raw`: it is what was read, so it is what is hashed and stored, and
+an extraction can be checked against it later. The main text goes to `doc.extracted`, where the
+cleaning stage starts.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from datetime import date, datetime
+from urllib.parse import urlsplit
 
-BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"})
-SKIP_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "nav", "footer", "header", "aside", "form", "svg"}
-)
-_SPACES = re.compile(r"\s+")
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.settings import DEFAULT_CONFIG
+
+from dossier.document import Document
+from dossier.sources.decode import decode_html
+from dossier.sources.page_dates import page_date
+
+__all__ = ["NoArticleText", "Page", "decode_html", "extract_page", "html_document", "parse_html"]
+
+SHORT_PAGE_CHARS = DEFAULT_CONFIG.getint("DEFAULT", "MIN_EXTRACTED_SIZE")
+"""Below this much visible text, trafilatura's default mode falls back to its baseline."""
+
+_HAS_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
+_BLOCKS_IN_TABLE = "//table[.//p or .//h1 or .//h2 or .//h3 or .//article or .//table]"
+
+
+class NoArticleText(ValueError):
+    """The page holds no text to read as an article; `reason` is phrased for the user."""
+
+    @property
+    def reason(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass
+class Page:
+    """What trafilatura found in a page."""
+
+    text: str  # paragraphs separated by blank lines, as in a text file
+    title: str | None
+    author: str | None
+    site_name: str | None
+    canonical_url: str | None
+
+
+def html_document(html: str, *, id: str, source: str, url: str | None = None,
+                  fetched_at: datetime | None = None, outlet: str | None = None) -> Document:
+    """A page as a document: `raw` is the HTML, `extracted` its main text.
+
+    `url` is where the page was read from (None for a saved file, whose canonical link then
+    stands in); `fetched_at` bounds its publication date. Raises `NoArticleText` for a page
+    with no main text.
+    """
+    tree = parse_html(html)
+    page = extract_page(tree, url)
+    latest = fetched_at.date() if fetched_at else date.today()
+    found, warnings = page_date(tree, url or page.canonical_url, latest,
+                                "the fetch" if fetched_at else "today")
+    return Document(
+        id=id, source=source, raw=html, extracted=page.text,
+        url=url or page.canonical_url, title=page.title, outlet=outlet or page.site_name,
+        published=found.day if found else None,
+        published_evidence=found.evidence if found else None,
+        author=page.author, site_name=page.site_name, fetched_at=fetched_at,
+        canonical_url=page.canonical_url, warnings=warnings,
+    )
+
+
+def parse_html(html: str) -> HtmlElement:
+    """The page's element tree, with layout tables opened up.
+
+    A bare fragment ("<p>...</p>", as JSON Lines dumps often hold) is wrapped in a body first:
+    trafilatura takes a lone block for something that is not HTML.
+    """
+    if not _HAS_DOCUMENT.search(html[:4096]):
+        html = f"<html><body><div>{html}</div></body></html>"
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise NoArticleText("not an HTML page")
+    _open_layout_tables(tree)
+    return tree
+
+
+def _open_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables that hold headings or paragraphs into plain blocks.
+
+    Older sites lay out the whole page in a table (masthead, story, sidebar in cells);
+    trafilatura reads a table as data and would glue story and sidebar into one row of text.
+    A data table (cells of words and figures) is left alone.
+    """
+    for table in tree.xpath(_BLOCKS_IN_TABLE):
+        for element in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+            element.tag = "div"
+
+
+def extract_page(tree: HtmlElement, url: str | None = None) -> Page:
+    """The main text and metadata of a parsed page; raises `NoArticleText` when there is none.
+
+    A page with little text (a fragment from a JSON Lines dump) is read in trafilatura's
+    precision mode: in its default mode a short result is "rescued" by a baseline that cuts a
+    paragraph at every inline tag ("President Ruto met" / "Christopher Landau" / ".").
+    """
+    short = len(trafilatura.html2txt(tree)) < SHORT_PAGE_CHARS
+    result = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        favor_precision=short,
+        deduplicate=False,  # trafilatura's cache would make the output depend on earlier pages
+    )
+    text = getattr(result, "text", None) or ""
+    paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if not paragraphs:
+        raise NoArticleText("no article text in the page")
+    headline = _headline(tree, result.title)
+    if headline and headline not in paragraphs:
+        paragraphs.insert(0, headline)
+    return Page(
+        text="\n\n".join(paragraphs),
+        title=result.title or None,
+        author=result.author or None,
+        site_name=result.sitename or None,
+        canonical_url=_usable_canonical(result.url),
+    )
+
+
+def _headline(tree: HtmlElement, title: str | None) -> str | None:
+    """The page's one <h1> when it is the article's title, so that the text opens with its
+    headline as a text file would: trafilatura leaves out an <h1> that sits above the body.
+    An <h1> that differs from the title is a site name or a section, and is not taken."""
+    headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    return headings[0] if title and headings == [" ".join(title.split())] else None
+
+
+def _usable_canonical(link: str | None) -> str | None:
+    """The page's canonical URL, unless it names a site's home page (a misconfigured CMS gives
+    every article that link, and copies are matched by canonical URL)."""
+    if not link or not link.startswith(("http://", "https://")):
+        return None
+    return link if urlsplit(link).path.strip("/") else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Transition: sources/url.py still calls the old stand-in's entry point; it goes once url.py
+# uses `html_document`.
 
 
 @dataclass
@@ -26,74 +160,9 @@ class HtmlText:
 
 
 def html_to_text(html: str) -> HtmlText:
-    """The page's paragraphs joined by blank lines, and its <title> (or first <h1>).
-
-    A page with no block elements at all (a bare fragment, text in <div>s) gives its visible text
-    instead, so that a record with text in unusual markup is not lost.
-    """
-    parser = _BlockParser()
-    parser.feed(html)
-    parser.close()
-    text = "\n\n".join(parser.blocks) if parser.blocks else _squash(" ".join(parser.visible))
-    return HtmlText(title=parser.title or parser.first_h1, text=text)
-
-
-def _squash(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
-
-
-class _BlockParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self.visible: list[str] = []
-        self.title: str | None = None
-        self.first_h1: str | None = None
-        self._skip_depth = 0
-        self._in_title = False
-        self._title_parts: list[str] = []
-        self._open_blocks: list[str] = []
-        self._parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip_depth += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in BLOCK_TAGS and not self._skip_depth:
-            self._flush()  # a nested block (<li><p>) is a block of its own
-            self._open_blocks.append(tag)
-        elif tag == "br":
-            self._parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
-            self._skip_depth = max(0, self._skip_depth - 1)
-        elif tag == "title":
-            self._in_title = False
-            self.title = _squash("".join(self._title_parts)) or None
-        elif tag in BLOCK_TAGS and not self._skip_depth:
-            self._flush()
-            if tag in self._open_blocks:  # also closes blocks left open inside it (<li><p>a</li>)
-                while self._open_blocks.pop() != tag:
-                    pass
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title_parts.append(data)
-        elif not self._skip_depth:
-            self.visible.append(data)
-            if self._open_blocks:
-                self._parts.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-    def _flush(self) -> None:
-        text = _squash("".join(self._parts))
-        if text:
-            self.blocks.append(text)
-            if self.first_h1 is None and self._open_blocks and self._open_blocks[-1] == "h1":
-                self.first_h1 = text
-        self._parts = []
+    """Deprecated: the main text and title of a page, empty when there is none."""
+    try:
+        page = extract_page(parse_html(html))
+    except NoArticleText:
+        return HtmlText(title=None, text="")
+    return HtmlText(title=page.title, text=page.text)

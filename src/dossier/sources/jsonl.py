@@ -19,7 +19,7 @@ from typing import Any
 from dossier.document import Document
 from dossier.sources.decode import SNIFF_BYTES, binary_kind, normalize_newlines, utf16_32_bom
 from dossier.sources.errors import MAX_BYTES, InputError, too_large
-from dossier.sources.html import html_to_text
+from dossier.sources.html import NoArticleText, html_document
 
 CHUNK_BYTES = 1 << 16
 STRING_FIELDS = ("text", "html", "url", "title", "outlet")
@@ -150,33 +150,30 @@ def record_to_document(record: dict[str, Any], source: str, stem: str, lineno: i
     if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, (str, int))):
         raise BadRecord(f"field 'id' must be a string or an integer, not {_json_type(record_id)}")
 
-    warnings: list[str] = []
-    title = fields["title"]
+    doc_id = str(record_id).strip() if record_id is not None else ""
+    doc_id, doc_source = doc_id or f"{stem}-{lineno}", f"{source}:{lineno}"
     if fields["text"] and fields["text"].strip():
-        raw = normalize_newlines(fields["text"])
+        doc = Document(id=doc_id, source=doc_source, raw=normalize_newlines(fields["text"]),
+                       url=fields["url"])
     elif fields["html"] and fields["html"].strip():
-        page = html_to_text(fields["html"])
-        if not page.text:
-            raise BadRecord("no text in field 'html' (no paragraphs or visible text)")
-        raw, title = page.text, title or page.title
+        try:
+            doc = html_document(fields["html"], id=doc_id, source=doc_source, url=fields["url"])
+        except NoArticleText:
+            raise BadRecord("no text in field 'html' (no paragraphs or visible text)") from None
     else:
         raise BadRecord("no text: a record needs a non-empty 'text' or 'html'")
+    doc.title = fields["title"] or doc.title
+    doc.outlet = fields["outlet"] or doc.outlet
 
-    published = _published(record.get("published"), warnings)
-    # Like the dateline a cleaning stage quotes from the text: the words the date came from.
-    evidence = f"published: {record['published']}" if published else None
-    doc_id = str(record_id).strip() if record_id is not None else ""
-    return Document(
-        id=doc_id or f"{stem}-{lineno}",
-        source=f"{source}:{lineno}",
-        raw=raw,
-        url=fields["url"],
-        title=title,
-        outlet=fields["outlet"],
-        published=published,
-        published_evidence=evidence,
-        warnings=warnings,
-    )
+    published = _published(record.get("published"), doc.warnings)
+    if published:   # the record's own field is what its producer vouches for, over the page's
+        if doc.published and doc.published != published:
+            doc.date_note = (f"{published.isoformat()} from the record's 'published' field is "
+                             f"used rather than {doc.published.isoformat()} from the page "
+                             f"({doc.published_evidence})")
+        # Like the dateline a cleaning stage quotes from the text: the words the date came from.
+        doc.published, doc.published_evidence = published, f"published: {record['published']}"
+    return doc
 
 
 def _published(value: object, warnings: list[str]) -> date | None:

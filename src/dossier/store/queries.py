@@ -44,7 +44,9 @@ def documents(s: Session) -> Iterator[dict]:
         copy = copies.get(d.id)
         yield {"id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
                "text": d.text, "published": iso(d.published),
-               "published_evidence": d.published_evidence, "dateline": d.dateline,
+               "published_evidence": d.published_evidence, "date_note": d.date_note,
+               "dateline": d.dateline, "author": d.author, "site_name": d.site_name,
+               "fetched_at": iso(d.fetched_at), "language": d.language,
                "warnings": d.warnings, "content_hash": d.content_hash,
                "near_duplicate_of": copy.duplicate_of if copy else None,
                "duplicate_similarity": round(copy.similarity, 3) if copy else None,

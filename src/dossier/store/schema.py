@@ -38,7 +38,12 @@ class DocumentRow(Base):
     outlet: Mapped[str | None] = mapped_column(String(200))
     published: Mapped[date | None] = mapped_column(Date)
     published_evidence: Mapped[str | None] = mapped_column(Text)
+    date_note: Mapped[str | None] = mapped_column(Text)
     dateline: Mapped[str | None] = mapped_column(String(200))
+    author: Mapped[str | None] = mapped_column(Text)
+    site_name: Mapped[str | None] = mapped_column(String(200))
+    fetched_at: Mapped[datetime | None] = mapped_column(DateTime)
+    language: Mapped[str | None] = mapped_column(String(8))
     text: Mapped[str] = mapped_column(Text)
     raw: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -238,3 +243,39 @@ class DuplicateRow(Base):
     duplicate_of: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     similarity: Mapped[float] = mapped_column(Float)
     reason: Mapped[str] = mapped_column(String(20))  # "url" or "near-duplicate"
+
+
+# ---------------------------------------------------------------- feeds and the run ledger
+
+
+class FeedRow(Base):
+    """A feed the user watches, with what its last poll said: the validators for the next
+    conditional request, and a status for `dossier sources`."""
+
+    __tablename__ = "feeds"
+    url: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    last_polled_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_status: Mapped[str | None] = mapped_column(String(20))  # "ok", "not modified", "failed"
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class FetchLedgerRow(Base):
+    """One article URL a feed listed, and what became of it. The ledger is what lets a watch
+    run stop anywhere and resume: a URL marked done is never fetched again, a failed one is
+    retried on later runs up to a limit."""
+
+    __tablename__ = "fetch_ledger"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the order URLs were first seen
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    feed_url: Mapped[str | None] = mapped_column(String(2000), index=True)
+    status: Mapped[str] = mapped_column(String(10), index=True)  # "pending", "done", "failed"
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    doc_id: Mapped[str | None] = mapped_column(String(200))  # no foreign key: history outlives a document
+    first_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)

@@ -8,7 +8,7 @@ re-running the same input changes nothing.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -64,28 +64,42 @@ class Store:
             return s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)) \
                 is not None
 
-    def save_document(self, doc: Document) -> Saved:
-        """Write one annotated document and its mentions in one transaction."""
+    def save_document(self, doc: Document,
+                      then: Callable[[Session], None] | None = None) -> Saved:
+        """Write one annotated document and its mentions in one transaction.
+
+        `then(session)` runs inside that transaction, whatever the outcome, so a caller's own
+        bookkeeping (the feed ledger) is committed with the document or not at all.
+        """
         with self.session() as s:
-            if s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)):
-                return Saved.UNCHANGED
-            existing = s.get(DocumentRow, doc.id)
-            if existing is not None:   # same id, new content: the new version replaces it
-                s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
-                s.flush()
-            s.add(_document_row(doc))
-            s.flush()
-            _add_mentions(s, doc)
-            return Saved.UPDATED if existing is not None else Saved.NEW
+            saved = _write_document(s, doc)
+            if then is not None:
+                then(s)
+            return saved
 
     def close(self) -> None:
         self.engine.dispose()
 
 
+def _write_document(s: Session, doc: Document) -> Saved:
+    if s.scalar(select(DocumentRow.id).where(DocumentRow.content_hash == doc.content_hash)):
+        return Saved.UNCHANGED
+    existing = s.get(DocumentRow, doc.id)
+    if existing is not None:   # same id, new content: the new version replaces it
+        s.execute(delete(DocumentRow).where(DocumentRow.id == doc.id))
+        s.flush()
+    s.add(_document_row(doc))
+    s.flush()
+    _add_mentions(s, doc)
+    return Saved.UPDATED if existing is not None else Saved.NEW
+
+
 def _document_row(doc: Document) -> DocumentRow:
     return DocumentRow(id=doc.id, source=doc.source, url=doc.url, title=doc.title,
                        outlet=doc.outlet, published=doc.published,
-                       published_evidence=doc.published_evidence, dateline=doc.dateline,
+                       published_evidence=doc.published_evidence, date_note=doc.date_note,
+                       dateline=doc.dateline, author=doc.author, site_name=doc.site_name,
+                       fetched_at=doc.fetched_at, language=doc.language,
                        text=doc.text, raw=doc.raw, content_hash=doc.content_hash,
                        canonical_url=doc.canonical_url, minhash=list(doc.minhash),
                        warnings=list(doc.warnings), ingested_at=datetime.now(timezone.utc))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 10:47:19.152286
+Create Date: 2026-11-26 11:09:55.265996
 """
 from alembic import op
 import sqlalchemy as sa
@@ -32,7 +32,12 @@ def upgrade() -> None:
     sa.Column('outlet', sa.String(length=200), nullable=True),
     sa.Column('published', sa.Date(), nullable=True),
     sa.Column('published_evidence', sa.Text(), nullable=True),
+    sa.Column('date_note', sa.Text(), nullable=True),
     sa.Column('dateline', sa.String(length=200), nullable=True),
+    sa.Column('author', sa.Text(), nullable=True),
+    sa.Column('site_name', sa.String(length=200), nullable=True),
+    sa.Column('fetched_at', sa.DateTime(), nullable=True),
+    sa.Column('language', sa.String(length=8), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('raw', sa.Text(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
@@ -61,6 +66,35 @@ def upgrade() -> None:
     sa.Column('related', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('feeds',
+    sa.Column('url', sa.String(length=2000), nullable=False),
+    sa.Column('title', sa.Text(), nullable=True),
+    sa.Column('etag', sa.Text(), nullable=True),
+    sa.Column('last_modified', sa.String(length=100), nullable=True),
+    sa.Column('added_at', sa.DateTime(), nullable=False),
+    sa.Column('last_polled_at', sa.DateTime(), nullable=True),
+    sa.Column('last_status', sa.String(length=20), nullable=True),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('url')
+    )
+    op.create_table('fetch_ledger',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('url', sa.String(length=2000), nullable=False),
+    sa.Column('feed_url', sa.String(length=2000), nullable=True),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.Column('content_hash', sa.String(length=64), nullable=True),
+    sa.Column('doc_id', sa.String(length=200), nullable=True),
+    sa.Column('first_seen_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('url')
+    )
+    with op.batch_alter_table('fetch_ledger', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_fetch_ledger_feed_url'), ['feed_url'], unique=False)
+        batch_op.create_index(batch_op.f('ix_fetch_ledger_status'), ['status'], unique=False)
+
     op.create_table('findings',
     sa.Column('id', sa.String(length=200), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
@@ -308,6 +342,12 @@ def downgrade() -> None:
     op.drop_table('office_holders')
     op.drop_table('initiatives')
     op.drop_table('findings')
+    with op.batch_alter_table('fetch_ledger', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_fetch_ledger_status'))
+        batch_op.drop_index(batch_op.f('ix_fetch_ledger_feed_url'))
+
+    op.drop_table('fetch_ledger')
+    op.drop_table('feeds')
     op.drop_table('events')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_documents_canonical_url'))
