@@ -74,13 +74,17 @@ class Score:
                 "boilerplate_removed": round(self.boilerplate_removed / max(self.boilerplate, 1), 3)}
 
 
+def survivors(output: str, boilerplate: list[str]) -> list[str]:
+    """The boilerplate lines still in `output`."""
+    text, lines = fold(output), {fold(line) for line in output.split("\n")}
+    return [b for b in boilerplate if b in lines or (len(b.split()) >= MIN_WORDS_INSIDE and b in text)]
+
+
 def score(output: str, article: list[str], boilerplate: list[str]) -> Score:
     text = fold(output)
-    lines = {fold(line) for line in output.split("\n")}
-    survives = [b for b in boilerplate
-                if b in lines or (len(b.split()) >= MIN_WORDS_INSIDE and b in text)]
     return Score(article=len(article), article_kept=sum(1 for a in article if a in text),
-                 boilerplate=len(boilerplate), boilerplate_removed=len(boilerplate) - len(survives))
+                 boilerplate=len(boilerplate),
+                 boilerplate_removed=len(boilerplate) - len(survivors(output, boilerplate)))
 
 
 def evaluate_page(path: Path, cleaning: Pipeline) -> tuple[Score, Score, list[str]]:
@@ -96,10 +100,7 @@ def evaluate_page(path: Path, cleaning: Pipeline) -> tuple[Score, Score, list[st
     doc = html_document(html, id=path.stem, source=str(path))
     extraction = score(doc.extracted or "", article, boilerplate)
     doc = cleaning(doc)
-    cleaned = score(doc.text, article, boilerplate)
-    lines = {fold(line) for line in doc.text.split("\n")}
-    left = [b for b in boilerplate if b in lines or (len(b.split()) >= MIN_WORDS_INSIDE and b in fold(doc.text))]
-    return extraction, cleaned, left
+    return extraction, score(doc.text, article, boilerplate), survivors(doc.text, boilerplate)
 
 
 def main(argv: list[str] | None = None) -> None:

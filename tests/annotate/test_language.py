@@ -7,11 +7,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from dossier.annotate.language import annotate_language, detect_language
 from dossier.cli import app
 from dossier.document import Document
 from dossier.pipeline import DEFAULT_STAGES, REGISTRY, Pipeline, stage
 from dossier.sources.html import decode_html, html_document
-from dossier.annotate.language import annotate_language, detect_language
 
 PAGES = Path(__file__).parents[1] / "data" / "pages"
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"

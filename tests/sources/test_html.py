@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from dossier.sources.html import NoArticleText, decode_html, html_document
 from dossier.sources.page_dates import url_path_date
 
 PAGES = Path(__file__).parents[1] / "data" / "pages"
+BENCHMARK = Path(__file__).parents[2] / "benchmarks" / "html_cleaning.py"
 CLEANING = ("dossier.clean.metadata.v1", "dossier.clean.boilerplate.v1", "dossier.clean.repair.v1")
 
 # Lines of each page that are not the article: menus, share bars, related stories, cookie
@@ -81,6 +84,17 @@ def test_every_article_line_is_kept_and_the_page_furniture_is_dropped(name: str)
         assert line in doc.text
     for chrome in FURNITURE[name]:
         assert chrome not in doc.text
+
+
+def test_the_cleaning_benchmark_on_the_fixture_pages_holds_its_floor() -> None:
+    """Every article line kept, at most 2% of the boilerplate lines left (a French byline, a
+    wire's credit line): the figures in benchmarks/README.md, which may only go up."""
+    run = subprocess.run([sys.executable, str(BENCHMARK), str(PAGES)], capture_output=True,
+                         text=True, check=True)
+    summary = json.loads(run.stdout.strip().splitlines()[-1])
+    assert summary["pages"] == len(FURNITURE)
+    assert summary["cleaned"]["article_kept"] == 1.0
+    assert summary["cleaned"]["boilerplate_removed"] >= 0.98
 
 
 def test_paragraphs_are_separated_by_blank_lines_like_a_text_file() -> None:
@@ -227,6 +241,12 @@ def test_when_the_page_and_its_text_disagree_the_page_wins_and_the_note_says_why
         "2025-03-14T09:30:00+00:00), which is preferred to the text's date line "
         "'Posted on 12 March 2025' (2025-03-12)")
     assert "Posted on" not in doc.text   # a date line is metadata, not prose
+
+
+def test_an_update_line_later_than_the_pages_date_is_no_disagreement() -> None:
+    html = page_html("daily-courier").replace("Posted on 12 March 2025", "Updated on 15 March 2025")
+    doc = cleaned(html_document(html, id="p", source="p"))
+    assert doc.published == date(2025, 3, 14) and doc.date_note is None
 
 
 def test_the_texts_date_line_dates_a_page_without_metadata() -> None:

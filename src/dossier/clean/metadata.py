@@ -249,8 +249,8 @@ def clean_metadata(doc: Document) -> Document:
     if doc.published is None and best is not None:
         doc.published = best.day
         doc.published_evidence = best.line
-    elif best is not None and best.day != doc.published:
-        doc.date_note = date_note(doc, best)
+    elif best is not None and best.day != doc.published and best.rank < 2:
+        doc.date_note = date_note(doc, best)   # an "Updated" line may differ: that is no conflict
     if doc.published is None:
         doc.warnings.extend(m.problem for m in found if m.problem)
     dropped = {m.index for m in found}

@@ -146,23 +146,3 @@ def _usable_canonical(link: str | None) -> str | None:
     if not link or not link.startswith(("http://", "https://")):
         return None
     return link if urlsplit(link).path.strip("/") else None
-
-
-# ---------------------------------------------------------------------------------------------
-# Transition: sources/url.py still calls the old stand-in's entry point; it goes once url.py
-# uses `html_document`.
-
-
-@dataclass
-class HtmlText:
-    title: str | None
-    text: str
-
-
-def html_to_text(html: str) -> HtmlText:
-    """Deprecated: the main text and title of a page, empty when there is none."""
-    try:
-        page = extract_page(parse_html(html))
-    except NoArticleText:
-        return HtmlText(title=None, text="")
-    return HtmlText(title=page.title, text=page.text)
