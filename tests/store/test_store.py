@@ -223,3 +223,19 @@ def test_a_store_opened_by_url_is_the_same_file_as_by_path(tmp_path: Path,
         assert by_path.has_content(short_doc.content_hash)
     finally:
         by_path.close()
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_declares():
+    """A schema change without its migration would pass on a fresh test database and fail on a
+    user's: compare what the migrations build with what the models declare."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from dossier.store.migrate import upgrade
+    from dossier.store.schema import Base
+
+    engine = create_engine("sqlite://")
+    upgrade(engine)
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
