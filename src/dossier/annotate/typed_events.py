@@ -56,12 +56,31 @@ def _thanked_for(mentions: list[PloverMention], doc: Document) -> PloverMention 
     return next((m for m in mentions if doc.nlp[m.trigger].lemma_.lower() == "thank"), None)
 
 
+def _is_person_key(key: str) -> bool:
+    return not key.startswith(COUNTRY_KEY)
+
+
+def _officials_over(doc: Document, trigger) -> set[str]:
+    """When states act through a place name ("Nairobi's request"), the people who speak and
+    answer for them are the subjects of the clauses above the act ("Mudavadi said Blinken
+    responded positively to Nairobi's request")."""
+    found = set()
+    for verb in trigger.ancestors:
+        for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for p in doc.people:
+                if p.name and p.span.start <= subject.idx < p.span.end:
+                    found.add(p.name)
+    return found
+
+
 def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention]) -> set[str]:
     source, target = m.source, m.target
     thanks = _thanked_for(mentions, doc)
     if m.codebook_type == "AID" and source is None and thanks is not None and thanks is not m:
         source, target = thanks.target, thanks.source
     found = _actors_in(doc, source) | _actors_in(doc, target)
+    if not any(_is_person_key(k) for k in found):
+        found |= _officials_over(doc, doc.nlp[m.trigger])
     if m.codebook_type in AGREEMENT_TYPES and len(found) < 2:
         for ini in doc.initiatives:
             if sent.start_char <= ini.span.start < sent.end_char:
