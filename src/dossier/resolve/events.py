@@ -119,10 +119,15 @@ def resolve_events(mentions: list[EventMentionIn],
         for p in m.participants:
             if home not in by_actor[p]:
                 by_actor[p].append(home)
-    for e in events:
+    used: set[str] = set()
+    for e in events:   # ids from content, so a rebuild gives every event its id again
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
-        key = f"{first.type}:{first.doc_id}:{first.evidence[0] if first.evidence else ''}"
+        key = (f"{first.type}:{first.doc_id}:{first.evidence[0] if first.evidence else ''}:"
+               f"{sorted(e.participants)}")
         e.id = "event-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        while e.id in used:   # two acts of one kind by the same parties in one sentence
+            e.id += "-2"
+        used.add(e.id)
     return events
 
 
