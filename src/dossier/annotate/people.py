@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
-                                     parse_title, split_titles)
+                                     parse_title, split_titles, title_key)
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.places import adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
@@ -367,7 +367,8 @@ def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention
         for r in m.roles:
             r.country = r.country or m.country
         for other in named:
-            if any(r.title.lower() == wanted.title.lower() for r in other.roles):
+            if other.country in (None, m.country) and any(
+                    title_key(r.title) == title_key(wanted.title) for r in other.roles):
                 m.name = other.name
                 break
     return role_only
