@@ -6,7 +6,6 @@ Every command takes `--db` (a file path or an SQLAlchemy URL; default `$DOSSIER_
 from __future__ import annotations
 
 import json
-import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -24,6 +23,7 @@ from dossier.offices import load_offices
 from dossier.resolve.rebuild import rebuild
 from dossier.sources.fetch import Fetcher, FetchPolicy
 from dossier.store import queries
+from dossier.store.queries import sentence_around
 from dossier.rates import load_user_rates
 from dossier.store.schema import OfficeHolderRow, UserRateRow
 from dossier.store.store import Store
@@ -38,7 +38,6 @@ DbOption = Annotated[str, typer.Option("--db", envvar="DOSSIER_DB",
                                        help="SQLite file path or SQLAlchemy URL.")]
 DEFAULT_DB = "dossier.db"
 DEMO_DB = "dossier-demo.db"
-SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’]?(?=\s)|\n")
 PROGRESS_FROM = 5   # runs with more inputs than this show a progress bar on a terminal
 
 
@@ -175,15 +174,6 @@ def _show_record(store: Store, kind: str, record: dict) -> None:
             out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {sentence}", markup=False)
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence(s) an evidence span sits in, for reading it in context. A full stop after
-    a capital ("U.S.", "D.C.") does not end a sentence."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text)]
-    left = max((e for e in ends if e <= start), default=0)
-    right = min((e for e in ends if e >= end), default=len(text))
-    return " ".join(text[left:right].split())
-
-
 @app.command()
 def export(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the files into.")],
@@ -263,6 +253,27 @@ def demo(db: DbOption = DEMO_DB) -> None:
     _summary(report)
     _print_timeline(store)
     out.print(f"knowledge base written to {db}; try: dossier actors --db {db}")
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="DOSSIER_TOKEN", show_default=False,
+        help="Accept new documents (POST /api/documents) from requests bearing this token "
+        "('Authorization: Bearer TOKEN'); without it the server is read-only. Prefer the "
+        "environment variable: a command line is visible to other users.")] = None,
+) -> None:
+    """Serve the knowledge base: JSON API under /api/ (OpenAPI at /openapi.json) and web pages."""
+    _open(db, must_exist=True).close()
+    import uvicorn   # imported here: the other commands do not need the web stack
+
+    from dossier.web.app import create_app
+    mode = "accepting documents with the token" if token else "read-only"
+    err.print(f"serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops", markup=False)
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
 
 
 # Feeds, watch and sources live in cli_feeds.py, which uses the helpers above.

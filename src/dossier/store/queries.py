@@ -5,6 +5,8 @@ user sees in the terminal is what the export gives. Records are streamed in id o
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -16,6 +18,26 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   FigureRow, FindingRow, InitiativeLinkRow, InitiativeMentionRow,
                                   InitiativeRow, PersonMentionRow, QuoteRow)
+
+
+SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’]?(?=\s)|\n")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets where sentences end in `text`, for many `sentence_around` calls on one text."""
+    return [m.end() for m in SENTENCE_END.finditer(text)]
+
+
+def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence(s) an evidence span sits in, for reading it in context. A full stop after
+    a capital ("U.S.", "D.C.") does not end a sentence. `ends` is `sentence_ends(text)` when
+    the caller has it already."""
+    ends = sentence_ends(text) if ends is None else ends
+    i = bisect.bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    j = bisect.bisect_left(ends, end)
+    right = ends[j] if j < len(ends) else len(text)
+    return " ".join(text[left:right].split())
 
 
 def iso(d) -> str | None:

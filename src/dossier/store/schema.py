@@ -220,8 +220,10 @@ class EventParticipantRow(Base):
     __tablename__ = "event_participants"
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
                                           primary_key=True)
+    # indexed on its own too: "the events of this actor" (filters, actor pages) would
+    # otherwise scan the whole table, whose key starts with the event
     actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
-                                          primary_key=True)
+                                          primary_key=True, index=True)
 
 
 class FindingRow(Base):

@@ -1,0 +1,1 @@
+"""The web API and pages served by `dossier serve`."""

@@ -1,0 +1,146 @@
+"""The JSON API under /api/: each route is one view of `dossier.web.data`, returned as it is.
+
+Reads are open to all; `POST /api/documents` needs the server's bearer token (see
+`dossier.web.access`). Errors are in the one shape of `dossier.web.errors`.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
+
+from dossier.web import data
+from dossier.web.access import read_session, require_token
+from dossier.web.errors import error_body
+from dossier.web.write import BadDocuments, DocumentIn
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Page = Query(1, ge=1, description="Page number, from 1.")
+PerPage = Query(50, ge=1, le=data.MAX_PER_PAGE, description="Items per page.")
+Order = Literal["asc", "desc"]
+ERRORS = {404: {"description": "Not found"}, 422: {"description": "Invalid parameters"}}
+
+
+def _found(record: dict | None, kind: str, ident: str) -> dict:
+    if record is None:
+        raise HTTPException(404, f"no {kind} with id {ident!r}")
+    return record
+
+
+@router.get("/events", summary="Events (the timeline), filtered, sorted and paged, with facets")
+def events(s: Session = Depends(read_session),
+           actor: str | None = Query(None, description="Actor id taking part."),
+           country: str | None = Query(None, description="ISO alpha-3 code: the event took place "
+                                                          "there or a participant belongs to it."),
+           type: str | None = Query(None, description="PLOVER type, e.g. CONSULT."),
+           topic: str | None = None,
+           initiative: str | None = Query(None, description="Initiative id."),
+           since: date | None = Query(None, description="Events whose date window ends on or "
+                                                        "after this day."),
+           until: date | None = Query(None, description="... and starts on or before this day."),
+           sort: Literal["date", "type", "reports", "id"] = "date", order: Order = "asc",
+           page: int = Page, per_page: int = PerPage,
+           facets: bool = Query(True, description="Counts per type, country, actor, topic, "
+                                                  "initiative and month; false to skip them.")
+           ) -> dict:
+    return data.events_view(s, actor=actor, country=country, type=type, topic=topic,
+                            initiative=initiative, since=since, until=until, sort=sort,
+                            order=order, page=page, per_page=per_page, facets=facets)
+
+
+@router.get("/events/{event_id}", summary="One event with its reports, evidence and participants",
+            responses=ERRORS)
+def event(event_id: str, s: Session = Depends(read_session)) -> dict:
+    return _found(data.event_view(s, event_id), "event", event_id)
+
+
+@router.get("/actors", summary="People, bodies and countries")
+def actors(s: Session = Depends(read_session),
+           q: str | None = Query(None, description="Part of the name."),
+           country: str | None = None, type: str | None = None,
+           sort: Literal["name", "events", "mentions"] = "name", order: Order = "asc",
+           page: int = Page, per_page: int = PerPage) -> dict:
+    return data.actors_view(s, q=q, country=country, type=type, sort=sort, order=order,
+                            page=page, per_page=per_page)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: roles over time, events, quotes",
+            responses=ERRORS)
+def actor(actor_id: str, s: Session = Depends(read_session)) -> dict:
+    return _found(data.actor_view(s, actor_id), "actor", actor_id)
+
+
+@router.get("/initiatives", summary="Agreements and programmes with their latest status")
+def initiatives(s: Session = Depends(read_session), q: str | None = None,
+                page: int = Page, per_page: int = PerPage) -> dict:
+    return data.initiatives_view(s, q=q, page=page, per_page=per_page)
+
+
+@router.get("/initiatives/{initiative_id}", summary="One initiative with its status history",
+            responses=ERRORS)
+def initiative(initiative_id: str, s: Session = Depends(read_session)) -> dict:
+    return _found(data.initiative_view(s, initiative_id), "initiative", initiative_id)
+
+
+@router.get("/figures", summary="Quoted amounts, as written and in US dollars")
+def figures(s: Session = Depends(read_session),
+            currency: str | None = Query(None, description="ISO 4217 code, e.g. KES."),
+            doc: str | None = Query(None, description="Document id."),
+            sort: Literal["doc", "value_usd", "currency"] = "doc", order: Order = "asc",
+            page: int = Page, per_page: int = PerPage) -> dict:
+    return data.figures_view(s, currency=currency, doc=doc, sort=sort, order=order, page=page,
+                             per_page=per_page)
+
+
+@router.get("/findings", summary="Inconsistencies within and between reports")
+def findings(s: Session = Depends(read_session), kind: str | None = None,
+             page: int = Page, per_page: int = PerPage) -> dict:
+    return data.findings_view(s, kind=kind, page=page, per_page=per_page)
+
+
+@router.get("/documents", summary="The reports, without their full text")
+def documents(s: Session = Depends(read_session), outlet: str | None = None,
+              language: str | None = None,
+              sort: Literal["published", "id", "title"] = "published", order: Order = "desc",
+              page: int = Page, per_page: int = PerPage) -> dict:
+    return data.documents_view(s, outlet=outlet, language=language, sort=sort, order=order,
+                               page=page, per_page=per_page)
+
+
+@router.get("/documents/{doc_id}", summary="One report: text and the evidence spans in it",
+            responses=ERRORS)
+def document(doc_id: str, s: Session = Depends(read_session)) -> dict:
+    return _found(data.document_view(s, doc_id), "document", doc_id)
+
+
+@router.get("/search", summary="Full-text search over the reports")
+def search(s: Session = Depends(read_session),
+           q: str = Query(..., description="Words that must all appear; a trailing * matches "
+                                           "a prefix. Other syntax is read as text."),
+           page: int = Page, per_page: int = Query(20, ge=1, le=data.MAX_PER_PAGE)) -> dict:
+    return data.search_view(s, q, page=page, per_page=per_page)
+
+
+@router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
+             summary="Add documents (needs the server's token)",
+             responses={200: {"description": "Nothing new: every document was already stored"},
+                        401: {"description": "Missing or wrong token"},
+                        403: {"description": "The server is read-only (started without token)"},
+                        422: {"description": "A record is not an article; nothing was stored"}})
+def add_documents(request: Request,
+                  body: DocumentIn | list[DocumentIn] = Body(
+                      ..., description="One article or a list of them.")) -> JSONResponse:
+    """Annotate, store and resolve the articles like `dossier ingest` does. Answers 201 when
+    something was added or updated, 200 when everything was already there; a document the
+    pipeline cannot process is listed with status "failed" and its reason."""
+    records = body if isinstance(body, list) else [body]
+    try:
+        result = request.app.state.writer.add(records)
+    except BadDocuments as bad:
+        return JSONResponse(error_body(422, str(bad), bad.problems), status_code=422)
+    changed = any(d["status"] in ("new", "updated") for d in result["documents"])
+    return JSONResponse(result, status_code=201 if changed else 200)

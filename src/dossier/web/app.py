@@ -1,0 +1,47 @@
+"""The web application `dossier serve` runs: the JSON API, the HTML pages and their static files.
+
+One Store per app, opened here and closed at shutdown; each request gets its own session
+(`dossier.web.access.read_session`). Writing is possible only when the app has a token.
+"""
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from dossier.store.store import Store
+from dossier.web import api, errors, pages
+from dossier.web.access import READ_TIME_LIMIT
+from dossier.web.write import Writer
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(db: str, token: str | None = None, *,
+               read_time_limit: float = READ_TIME_LIMIT) -> FastAPI:
+    """The app for the knowledge base at `db` (path or SQLAlchemy URL). `token` (an empty
+    string counts as none) enables `POST /api/documents` for requests bearing it."""
+    store = Store(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="dossier", version="0.1.0", lifespan=lifespan,
+                  description="A sourced knowledge base of relations between countries: events, "
+                              "actors, initiatives, figures and findings, each with the words "
+                              "it came from.")
+    app.state.store = store
+    app.state.token = token or None
+    app.state.read_time_limit = read_time_limit
+    app.state.writer = Writer(store)
+    app.state.html_errors = None          # pages may set a renderer (see dossier.web.errors)
+    errors.install(app)
+    app.include_router(api.router)
+    app.include_router(pages.router)      # the HTML pages (dossier/web/pages.py)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
