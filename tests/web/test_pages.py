@@ -133,3 +133,19 @@ def test_hostile_article_text_is_shown_as_text(hostile: TestClient) -> None:
         html = page(hostile, event)
         assert "<script" not in html and "<img" not in html and 'href="javascript:' not in html
     assert "&lt;script&gt;" in "".join(page(hostile, e) for e in set(links(timeline, "/events/")))
+
+
+def test_an_unknown_page_is_an_html_error_and_the_api_keeps_json(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dossier.store.store import Store
+    from dossier.web.app import create_app
+
+    Store(str(tmp_path / "kb.db"))
+    with TestClient(create_app(str(tmp_path / "kb.db"))) as client:   # no page requested before
+        page = client.get("/nope")
+        assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+        api = client.get("/api/nope")
+        assert api.status_code == 404 and api.json()["error"]["status"] == 404
+        assert client.get("/docs").status_code == 404   # no CDN-loaded documentation page
+        assert client.get("/openapi.json").status_code == 200

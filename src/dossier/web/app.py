@@ -31,7 +31,9 @@ def create_app(db: str, token: str | None = None, *,
         yield
         store.close()
 
-    app = FastAPI(title="dossier", version="0.1.0", lifespan=lifespan,
+    # No /docs or /redoc: FastAPI serves them with scripts from a CDN; /openapi.json stays.
+    app = FastAPI(title="dossier", version="0.1.0", lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="A sourced knowledge base of relations between countries: events, "
                               "actors, initiatives, figures and findings, each with the words "
                               "it came from.")
@@ -39,7 +41,7 @@ def create_app(db: str, token: str | None = None, *,
     app.state.token = token or None
     app.state.read_time_limit = read_time_limit
     app.state.writer = Writer(store)
-    app.state.html_errors = None          # pages may set a renderer (see dossier.web.errors)
+    app.state.html_errors = pages.error_page   # errors outside /api/ answer as pages
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)      # the HTML pages (dossier/web/pages.py)

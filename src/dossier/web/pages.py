@@ -55,14 +55,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", status_code=status, status=status, message=message)
 
 
-def _html_errors(request: Request) -> None:
-    """Hand the app our error page on the first page request; the app starts with none."""
-    if getattr(request.app.state, "html_errors", None) is None:
-        request.app.state.html_errors = error_page
-
-
-router = APIRouter(default_response_class=HTMLResponse, dependencies=[Depends(_html_errors)],
-                   include_in_schema=False)
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Reader = Depends(read_session)
 PageNumber = Query(1, ge=1)
 
