@@ -143,7 +143,7 @@ def test_an_unknown_page_is_an_html_error_and_the_api_keeps_json(tmp_path):
 
     Store(str(tmp_path / "kb.db"))
     with TestClient(create_app(str(tmp_path / "kb.db"))) as client:   # no page requested before
-        page = client.get("/nope")
+        page = client.get("/nope", headers={"Accept": "text/html"})   # as a browser asks
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
         api = client.get("/api/nope")
         assert api.status_code == 404 and api.json()["error"]["status"] == 404
