@@ -22,8 +22,9 @@ def score(export_dir: Path, gold: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def build_export(tmp_path: Path, corpus: Path) -> Path:
-    runner, db, out = CliRunner(), str(tmp_path / "kb.db"), tmp_path / "export"
+def build_export(tmp_path: Path, corpus: Path, db: str | None = None) -> Path:
+    runner, out = CliRunner(), tmp_path / "export"
+    db = db or str(tmp_path / "kb.db")
     ingested = runner.invoke(app, ["ingest", str(corpus), "--db", db])
     assert ingested.exit_code == 0, ingested.output
     exported = runner.invoke(app, ["export", "--format", "jsonl", "--out", str(out), "--db", db])
@@ -31,8 +32,10 @@ def build_export(tmp_path: Path, corpus: Path) -> Path:
     return out
 
 
-def test_seed_core_score_holds_the_floor(tmp_path):
-    result = score(build_export(tmp_path, SHARED / "seeds"), SHARED / "eval" / "seeds.gold.json")
+def test_seed_core_score_holds_the_floor(tmp_path, db_url):
+    """On both backends: PostgreSQL must give the knowledge base SQLite gives."""
+    result = score(build_export(tmp_path, SHARED / "seeds", db_url),
+                   SHARED / "eval" / "seeds.gold.json")
     assert result["core"] >= FLOORS["seeds"]["core"], json.dumps(result["areas"])
 
 

@@ -5,11 +5,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, delete, insert, update
+from sqlalchemy import create_engine, delete, insert, text, update
 
 from dossier.store.migrate import upgrade
 from dossier.store.schema import DocumentRow
-from dossier.store.search import fts_query, search_documents
+from dossier.store.search import PG_DOCUMENT, fts_query, search_documents
 from dossier.store.store import Store
 
 TEXT = ("Foreign Minister Yusuf Tuggar met British Foreign Secretary David Lammy in Abuja on "
@@ -75,7 +75,7 @@ def test_diacritics_and_case_do_not_matter(store: Store) -> None:
 
 
 def test_without_the_index_search_falls_back_to_ilike(store: Store) -> None:
-    """What PostgreSQL does until it has full-text search (issue 6), tried on SQLite."""
+    """What a database without a full-text index does, tried on SQLite."""
     with store.engine.begin() as c:
         for trigger in ("insert", "delete", "update"):
             c.exec_driver_sql(f"DROP TRIGGER documents_fts_{trigger}")
@@ -87,3 +87,29 @@ def test_without_the_index_search_falls_back_to_ilike(store: Store) -> None:
         assert sorted(hits[0].snippet[a:b] for a, b in hits[0].highlights) == ["Lammy", "Tuggar"]
         assert search_documents(s, "5_000", 10, 0)[0] == 1
         assert search_documents(s, "5x000", 10, 0)[0] == 0   # _ is not a wildcard
+
+
+def test_postgres_searches_with_its_own_text_search(pg_url: str) -> None:
+    """Words, prefixes and the title through the GIN index of migration 0004; a query's
+    punctuation is never tsquery syntax."""
+    store = Store(pg_url)
+    try:
+        with store.session() as s:
+            s.execute(insert(DocumentRow), [row("ng-uk", TEXT, "Nigeria and UK talk trade"),
+                                            row("other", "Lammy visited Lagos. " * 3)])
+            s.execute(text("SET LOCAL enable_seqscan = off"))   # a tiny table: show the index
+            plan = s.execute(text("EXPLAIN SELECT id FROM documents d WHERE "
+                                  f"{PG_DOCUMENT} @@ to_tsquery('simple', 'lammy')")).all()
+        assert "ix_documents_search" in str(plan)
+        assert found(store, "Tuggar Lammy") == ["ng-uk"]
+        assert found(store, "NIGERIA") == ["ng-uk"]
+        assert found(store, "Tugg*") == ["ng-uk"]
+        assert found(store, "lammy") == ["other", "ng-uk"]      # ranked: more matches first
+        assert found(store, "(Lammy) & !| <-> :* '") == ["other", "ng-uk"]
+        assert found(store, "Tuggar Lagos") == []
+        with store.session() as s:
+            total, hits = search_documents(s, "tuggar lammy", 10, 0)
+        assert total == 1
+        assert sorted(hits[0].snippet[a:b] for a, b in hits[0].highlights) == ["Lammy", "Tuggar"]
+    finally:
+        store.close()

@@ -45,8 +45,9 @@ def short_doc(pipeline: Pipeline) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    st = Store(str(tmp_path / "kb.db"))
+def store(db_url: str) -> Iterator[Store]:
+    """An empty store, on SQLite and on PostgreSQL (see conftest's `db_url`)."""
+    st = Store(db_url)
     yield st
     st.close()
 
@@ -83,8 +84,8 @@ def test_a_fresh_database_is_migrated_to_head(store: Store) -> None:
             "event_links", "event_participants", "initiatives"} <= tables
 
 
-def test_reopening_a_database_keeps_its_documents(tmp_path: Path, short_doc: Document) -> None:
-    path = str(tmp_path / "kb.db")
+def test_reopening_a_database_keeps_its_documents(db_url: str, short_doc: Document) -> None:
+    path = db_url
     first = Store(path)
     first.save_document(short_doc)
     first.close()
@@ -225,9 +226,9 @@ def test_a_store_opened_by_url_is_the_same_file_as_by_path(tmp_path: Path,
         by_path.close()
 
 
-def test_the_migrations_build_exactly_the_schema_the_code_declares():
+def test_the_migrations_build_exactly_the_schema_the_code_declares(db_url: str):
     """A schema change without its migration would pass on a fresh test database and fail on a
-    user's: compare what the migrations build with what the models declare."""
+    user's: compare what the migrations build with what the models declare, on both backends."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
     from sqlalchemy import create_engine
@@ -235,7 +236,7 @@ def test_the_migrations_build_exactly_the_schema_the_code_declares():
     from dossier.store.migrate import include_object, upgrade
     from dossier.store.schema import Base
 
-    engine = create_engine("sqlite://")
+    engine = create_engine(database_url(db_url))
     upgrade(engine)
     with engine.connect() as connection:
         # the same hook as migrations/env.py: only the hand-made search index is left out
@@ -243,3 +244,4 @@ def test_the_migrations_build_exactly_the_schema_the_code_declares():
         assert compare_metadata(context, Base.metadata) == []
         connection.execute(text("CREATE TABLE stray (id INTEGER)"))
         assert [d[0] for d in compare_metadata(context, Base.metadata)] == ["remove_table"]
+    engine.dispose()

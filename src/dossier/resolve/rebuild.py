@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from dossier.annotate.events import ROLE_KEY
@@ -38,8 +38,16 @@ DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow
            InitiativeLinkRow, InitiativeRow, ActorRoleRow, ActorMentionRow, ActorRow)
 
 
+REBUILD_LOCK = 0x646f7373_72656275 >> 1   # "dossrebu": one PostgreSQL advisory lock key
+
+
 def rebuild(store: Store) -> None:
+    """Recompute every derived table. Two processes rebuilding one PostgreSQL store take turns
+    (an advisory lock held until the transaction ends), so neither empties the tables under
+    the other; SQLite's single writer already serialises them."""
     with store.session() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REBUILD_LOCK})
         for table in DERIVED:
             s.execute(delete(table))
         copies = _duplicates(s)

@@ -1,10 +1,13 @@
-"""Full-text search over documents: SQLite FTS5 where the index exists, ILIKE elsewhere.
+"""Full-text search over documents: SQLite FTS5 or PostgreSQL text search, ILIKE elsewhere.
 
 The FTS5 index (`documents_fts`, migration 0002) is kept in sync with `documents` by triggers,
 so nothing here writes. A user's query is never passed to FTS5 as syntax: it is split into
 words, each quoted, and all words must match (a trailing `*` on a word keeps prefix search).
 Quotes, parentheses, `NEAR`, `-` and the like are therefore plain text, and cannot fail a query.
-PostgreSQL has no index yet (issue 6) and searches with ILIKE on title and text.
+PostgreSQL matches the same words (all of them, prefixes kept) with `to_tsquery` against the
+GIN expression index of migration 0004, ranks with `ts_rank`, and cuts its snippet like the
+ILIKE fallback (no `ts_headline`: it would re-parse every hit's whole text). Other databases,
+and SQLite without its index, search with ILIKE on title and text.
 """
 from __future__ import annotations
 
@@ -53,13 +56,39 @@ def has_fts(s: Session) -> bool:
         is not None
 
 
+# Must stay identical to the index expression of migration 0004, or the index is not used.
+PG_DOCUMENT = "to_tsvector('simple', coalesce(d.title, '') || ' ' || d.text)"
+
+
+def ts_query(q: str) -> str | None:
+    """A safe `to_tsquery` expression for `q`: each word quoted (\\w never holds a quote or a
+    backslash), all required, a trailing `*` kept as a prefix match."""
+    terms = [f"'{w.rstrip('*')}'" + (":*" if w.endswith("*") else "") for w in words(q)]
+    return " & ".join(terms) or None
+
+
 def search_documents(s: Session, q: str, limit: int, offset: int) -> tuple[int, list[Hit]]:
     """(number of matching documents, one page of hits), best match first."""
     if not words(q):
         return 0, []
     if has_fts(s):
         return _fts(s, fts_query(q), limit, offset)
+    if s.get_bind().dialect.name == "postgresql":
+        return _postgres(s, q, limit, offset)
     return _ilike(s, q, limit, offset)
+
+
+def _postgres(s: Session, q: str, limit: int, offset: int) -> tuple[int, list[Hit]]:
+    match = f"{PG_DOCUMENT} @@ to_tsquery('simple', :q)"
+    total = s.execute(text(f"SELECT count(*) FROM documents d WHERE {match}"),
+                      {"q": ts_query(q)}).scalar_one()
+    rows = s.execute(text(
+        f"SELECT d.id, d.title, d.published, d.text FROM documents d WHERE {match} "
+        f"ORDER BY ts_rank({PG_DOCUMENT}, to_tsquery('simple', :q)) DESC, d.id "
+        "LIMIT :limit OFFSET :offset"), {"q": ts_query(q), "limit": limit, "offset": offset})
+    terms = [w.rstrip("*") for w in words(q)]
+    return total, [Hit(doc_id, title, published, *_context(body, terms))
+                   for doc_id, title, published, body in rows]
 
 
 def _fts(s: Session, match: str, limit: int, offset: int) -> tuple[int, list[Hit]]:

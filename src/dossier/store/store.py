@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, delete, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.document import Document
@@ -70,7 +71,20 @@ class Store:
 
         `then(session)` runs inside that transaction, whatever the outcome, so a caller's own
         bookkeeping (the feed ledger) is committed with the document or not at all.
+
+        Another process may store the same document between our check and our insert (two
+        ingests into one PostgreSQL store). Its commit makes our insert break a unique key; the
+        transaction is then rolled back and the save tried once more, which finds the content
+        stored (UNCHANGED) or, for the same id with other content, replaces that version.
         """
+        try:
+            return self._save_once(doc, then)
+        except IntegrityError as err:
+            if not _is_unique_violation(err):
+                raise
+            return self._save_once(doc, then)
+
+    def _save_once(self, doc: Document, then: Callable[[Session], None] | None) -> Saved:
         with self.session() as s:
             saved = _write_document(s, doc)
             if then is not None:
@@ -79,6 +93,13 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _is_unique_violation(err: IntegrityError) -> bool:
+    """A duplicate key (SQLSTATE 23505, or SQLite's message), not a NOT NULL or foreign key
+    failure, which a second try would only repeat."""
+    return getattr(err.orig, "sqlstate", None) == "23505" \
+        or "UNIQUE constraint failed" in str(err.orig)
 
 
 def _write_document(s: Session, doc: Document) -> Saved:
