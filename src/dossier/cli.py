@@ -1,7 +1,7 @@
 """The `dossier` command.
 
-Every command takes `--db` (a file path or an SQLAlchemy URL; default `$DOSSIER_DB`, else
-`./dossier.db`). Errors are one readable line on stderr, never a traceback.
+Every command that reads or writes a knowledge base (all but `batch`) takes `--db` (a file
+path or an SQLAlchemy URL; default `$DOSSIER_DB`, else `./dossier.db`). Errors are one readable line on stderr, never a traceback.
 """
 from __future__ import annotations
 
@@ -54,13 +54,15 @@ def _open(db: str, must_exist: bool = False) -> Store:
         raise typer.Exit(2) from None
 
 
-def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None) -> IngestReport:
+def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
+                workers: int = 1) -> IngestReport:
     show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
     with Progress(console=err, disable=not show_bar, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         return ingest(store, paths, stdin=sys.stdin.buffer,
                       on_message=lambda line: err.print(line, markup=False),
-                      on_document=lambda: progress.advance(task), fetcher=fetcher)
+                      on_document=lambda: progress.advance(task), fetcher=fetcher,
+                      workers=workers)
 
 
 def _summary(r: IngestReport) -> None:
@@ -86,6 +88,9 @@ def ingest_command(
     user_agent: Annotated[Optional[str], typer.Option(
         "--user-agent", metavar="TEXT", help="User-Agent sent with requests, also the name "
         "robots.txt rules are matched against.")] = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Processes running the per-document stages (each loads the "
+        "language model once); storing stays in one process, in input order.")] = 1,
 ) -> None:
     """Read articles, extract what they say and add it to the knowledge base.
 
@@ -96,7 +101,7 @@ def ingest_command(
     policy = FetchPolicy(allow_private=allow_private,
                          **({"user_agent": user_agent} if user_agent else {}))
     with Fetcher(policy) as fetcher:
-        report = _run_ingest(store, paths, fetcher)
+        report = _run_ingest(store, paths, fetcher, workers)
     _summary(report)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -274,6 +279,54 @@ def serve(
     mode = "accepting documents with the token" if token else "read-only"
     err.print(f"serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops", markup=False)
     uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+
+
+def _spark(master: Optional[str]):
+    """A Spark session, or one line saying how to get pyspark."""
+    from dossier.batch.spark import SPARK_MISSING, spark_session
+    try:
+        return spark_session(master)
+    except ImportError:
+        err.print(SPARK_MISSING, markup=False)
+        raise typer.Exit(2) from None
+
+
+MasterOption = Annotated[Optional[str], typer.Option(
+    "--master", help="Spark master URL (default: the spark-submit one, else local[*]).")]
+
+
+@app.command()
+def batch(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or .jsonl(.gz).")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the Parquet into.")],
+    engine: Annotated[str, typer.Option("--engine", help="Batch engine (spark).")] = "spark",
+    master: MasterOption = None,
+) -> None:
+    """Run the per-document stages as Spark tasks and write Parquet; then use `dossier load`."""
+    if engine != "spark":
+        err.print(f"error: --engine {engine}: unsupported engine (supported: spark)")
+        raise typer.Exit(2)
+    from dossier.batch.spark import run_batch
+    report = run_batch(_spark(master), paths, str(out_dir),
+                       on_message=lambda line: err.print(line, markup=False))
+    out.print(f"documents: {report.read} read, {report.failed} failed; rows written to {out_dir}; "
+              f"next: dossier load {out_dir}", markup=False)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def load(
+    in_dir: Annotated[Path, typer.Argument(help="Parquet written by `dossier batch`.")],
+    db: DbOption = DEFAULT_DB,
+    master: MasterOption = None,
+) -> None:
+    """Store the documents a batch job annotated, then resolve across documents."""
+    from dossier.batch.load import load as load_rows
+    spark = _spark(master)
+    report = load_rows(spark, _open(db), str(in_dir),
+                       on_message=lambda line: err.print(line, markup=False))
+    _summary(report)
+    raise typer.Exit(1 if report.failed else 0)
 
 
 # Feeds, watch and sources live in cli_feeds.py, which uses the helpers above.

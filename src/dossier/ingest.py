@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from dossier.document import Document
 from dossier.messages import one_line
 from dossier.pipeline import Pipeline
+from dossier.pool import annotate_in_pool
 from dossier.resolve.rebuild import rebuild
 from dossier.sources import InputError, read_inputs
 from dossier.sources.fetch import Fetcher
@@ -42,12 +43,16 @@ class IngestReport:
 def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
            on_document: Callable[[], None] = lambda: None,
-           fetcher: Fetcher | None = None) -> IngestReport:
+           fetcher: Fetcher | None = None, workers: int = 1) -> IngestReport:
     """Ingest every input; `on_message` gets each error or warning line as it happens.
-    URLs are fetched by `fetcher` (default: one with the default policy)."""
+    URLs are fetched by `fetcher` (default: one with the default policy). With `workers` > 1
+    the per-document stages run in that many processes; storing stays here, in input order."""
     report = IngestReport()
     pipeline = Pipeline()
-    for item in read_inputs(paths, stdin, fetcher=fetcher):
+    items = read_inputs(paths, stdin, fetcher=fetcher)
+    stream = (((item, None) for item in items) if workers <= 1 else
+              annotate_in_pool(items, workers, lambda d: not store.has_content(d.content_hash)))
+    for item, annotated in stream:
         on_document()
         if isinstance(item, InputError):
             report.failed += 1
@@ -59,7 +64,11 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
             line = f"warning: {item.source}: {w}"
             report.warnings.append(line)
             on_message(line)
-        outcome = process_document(store, pipeline, item)
+        if workers <= 1:
+            outcome = process_document(store, pipeline, item)
+        else:
+            outcome = save_annotated(store, annotated)
+            item = annotated if isinstance(annotated, Document) else item
         if isinstance(outcome, str):
             report.failed += 1
             report.errors.append(outcome)
@@ -70,11 +79,16 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
                 report.unextracted[item.language or "?"] += 1
     if report.new or report.updated:
         rebuild(store)
+    count_records(store, report)
+    return report
+
+
+def count_records(store: Store, report: IngestReport) -> None:
+    """Fill the report's knowledge-base totals, shown in the summary line."""
     with store.session() as s:
         report.events = s.scalar(select(func.count()).select_from(EventRow))
         report.actors = s.scalar(select(func.count()).select_from(ActorRow))
         report.figures = s.scalar(select(func.count()).select_from(FigureRow))
-    return report
 
 
 def process_document(store: Store, pipeline: Pipeline, doc: Document,
@@ -93,6 +107,19 @@ def process_document(store: Store, pipeline: Pipeline, doc: Document,
         return store.save_document(pipeline(doc), then=then)
     except Exception as err:  # one document's failure must not stop the others
         return f"error: {doc.source}: could not process ({one_line(err)})"
+
+
+def save_annotated(store: Store, annotated: Document | str | None) -> Saved | str:
+    """Store a document annotated elsewhere (a worker, a Spark task), like `process_document`:
+    None means it was already stored, a string is the error line its stages gave."""
+    if annotated is None:
+        return Saved.UNCHANGED
+    if isinstance(annotated, str):
+        return annotated
+    try:
+        return store.save_document(annotated)
+    except Exception as err:  # one document's failure must not stop the others
+        return f"error: {annotated.source}: could not store ({one_line(err)})"
 
 
 _process = process_document   # the name the ingest tests know

@@ -1,0 +1,45 @@
+"""`dossier load`: store the documents a batch job annotated, then run the cross-document stages.
+
+Each row becomes a `Document` with its annotations (`records.from_record`) and is stored in its
+own transaction, exactly as `dossier ingest` stores it, so the knowledge base is the same
+whichever engine ran the per-document stages. Rows the job marked as errors are reported and
+counted as failed. Parquet is read through Spark, which the batch job needed anyway.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dossier.batch.records import from_record
+from dossier.ingest import IngestReport, count_records, save_annotated
+from dossier.pipeline import Pipeline
+from dossier.resolve.rebuild import rebuild
+from dossier.store.store import Saved, Store
+
+
+def load(spark, store: Store, directory: str,
+         on_message: Callable[[str], None] = lambda line: None) -> IngestReport:
+    report = IngestReport()
+    pipeline = Pipeline()   # only to say which documents its language left unextracted
+    for row in spark.read.parquet(directory).orderBy("position").toLocalIterator():
+        record = row.asDict()
+        record.pop("position", None)
+        if record.get("error"):
+            report.failed += 1
+            report.errors.append(record["error"])
+            on_message(record["error"])
+            continue
+        report.read += 1
+        doc = from_record(record)
+        outcome = save_annotated(store, doc)
+        if isinstance(outcome, str):
+            report.failed += 1
+            report.errors.append(outcome)
+            on_message(outcome)
+        else:
+            setattr(report, outcome.value, getattr(report, outcome.value) + 1)
+            if outcome is not Saved.UNCHANGED and pipeline.skipped(doc):
+                report.unextracted[doc.language or "?"] += 1
+    if report.new or report.updated:
+        rebuild(store)
+    count_records(store, report)
+    return report
