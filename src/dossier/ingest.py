@@ -39,6 +39,26 @@ class IngestReport:
     # documents stored without extraction because of their language, by language
     unextracted: Counter[str] = field(default_factory=Counter)
 
+    def count(self, outcome: Saved | str, doc: Document, pipeline: Pipeline,
+              on_message: Callable[[str], None]) -> None:
+        """Tally one document's outcome: an error line, or new / updated / unchanged."""
+        if isinstance(outcome, str):
+            self.failed += 1
+            self.errors.append(outcome)
+            on_message(outcome)
+            return
+        setattr(self, outcome.value, getattr(self, outcome.value) + 1)
+        if outcome is not Saved.UNCHANGED and pipeline.skipped(doc):
+            self.unextracted[doc.language or "?"] += 1
+
+
+def finish(store: Store, report: IngestReport) -> IngestReport:
+    """Resolve across documents if anything changed, and count what the store now holds."""
+    if report.new or report.updated:
+        rebuild(store)
+    count_records(store, report)
+    return report
+
 
 def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
@@ -69,18 +89,8 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
         else:
             outcome = save_annotated(store, annotated)
             item = annotated if isinstance(annotated, Document) else item
-        if isinstance(outcome, str):
-            report.failed += 1
-            report.errors.append(outcome)
-            on_message(outcome)
-        else:
-            setattr(report, outcome.value, getattr(report, outcome.value) + 1)
-            if outcome is not Saved.UNCHANGED and pipeline.skipped(item):
-                report.unextracted[item.language or "?"] += 1
-    if report.new or report.updated:
-        rebuild(store)
-    count_records(store, report)
-    return report
+        report.count(outcome, item, pipeline, on_message)
+    return finish(store, report)
 
 
 def count_records(store: Store, report: IngestReport) -> None:

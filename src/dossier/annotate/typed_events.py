@@ -61,9 +61,9 @@ def _is_person_key(key: str) -> bool:
 
 
 def _officials_over(doc: Document, trigger) -> set[str]:
-    """When states act through a place name ("Nairobi's request"), the people who speak and
-    answer for them are the subjects of the clauses above the act ("Mudavadi said Blinken
-    responded positively to Nairobi's request")."""
+    """When states act through a place name ("Abuja's request"), the people who speak and
+    answer for them are the subjects of the clauses above the act ("Tuggar said Lammy
+    responded positively to Abuja's request")."""
     found = set()
     for verb in trigger.ancestors:
         for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dossier.batch.records import from_record
-from dossier.ingest import IngestReport, count_records, save_annotated
+from dossier.ingest import IngestReport, finish, save_annotated
 from dossier.pipeline import Pipeline
-from dossier.resolve.rebuild import rebuild
-from dossier.store.store import Saved, Store
+from dossier.store.store import Store
 
 
 def load(spark, store: Store, directory: str,
@@ -30,16 +29,5 @@ def load(spark, store: Store, directory: str,
             continue
         report.read += 1
         doc = from_record(record)
-        outcome = save_annotated(store, doc)
-        if isinstance(outcome, str):
-            report.failed += 1
-            report.errors.append(outcome)
-            on_message(outcome)
-        else:
-            setattr(report, outcome.value, getattr(report, outcome.value) + 1)
-            if outcome is not Saved.UNCHANGED and pipeline.skipped(doc):
-                report.unextracted[doc.language or "?"] += 1
-    if report.new or report.updated:
-        rebuild(store)
-    count_records(store, report)
-    return report
+        report.count(save_annotated(store, doc), doc, pipeline, on_message)
+    return finish(store, report)

@@ -108,7 +108,7 @@ def extract_page(tree: HtmlElement, url: str | None = None) -> Page:
 
     A page with little text (a fragment from a JSON Lines dump) is read in trafilatura's
     precision mode: in its default mode a short result is "rescued" by a baseline that cuts a
-    paragraph at every inline tag ("President Ruto met" / "Christopher Landau" / ".").
+    paragraph at every inline tag ("President Tinubu met" / "Keir Starmer" / ".").
     """
     short = len(trafilatura.html2txt(tree)) < SHORT_PAGE_CHARS
     result = trafilatura.bare_extraction(
