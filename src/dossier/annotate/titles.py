@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dossier.places import country_code
 
@@ -90,6 +91,7 @@ def split_titles(phrase: str) -> list[str]:
     return [phrase]
 
 
+@lru_cache(maxsize=1 << 14)   # resolution asks for the same few hundred titles millions of times
 def title_key(title: str) -> str:
     """One spelling for the ways a title is written: "Minister of Foreign Affairs" and "Foreign
     Minister" are the same office, as are "Secretary for Trade" and "Trade Secretary"."""

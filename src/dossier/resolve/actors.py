@@ -67,16 +67,23 @@ def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
         by_surname[surname(m.name)].append(m)
     clusters: list[list[MentionIn]] = []
     for block in by_surname.values():
-        full = [m for m in block if given_name(m.name)]
-        bare = [m for m in block if not given_name(m.name)]
+        given = {m.name: given_name(m.name) for m in block}
+        full = [m for m in block if given[m.name]]
+        bare = [m for m in block if not given[m.name]]
         groups: list[list[MentionIn]] = []
+        # a group's distinct given names: checking those is checking every member, and a
+        # surname as common as a president's has thousands of mentions but few given names
+        names_in: list[set[str]] = []
         for m in sorted(full, key=lambda m: (-len(m.name), m.name)):
-            home = next((g for g in groups if all(
-                given_names_compatible(given_name(m.name), given_name(x.name)) for x in g)), None)
-            if home is None:
+            first = given[m.name]
+            k = next((k for k, names in enumerate(names_in) if first in names or all(
+                given_names_compatible(first, other) for other in names)), None)
+            if k is None:
                 groups.append([m])
+                names_in.append({first})
             else:
-                home.append(m)
+                groups[k].append(m)
+                names_in[k].add(first)
         if bare:
             if groups:
                 max(groups, key=len).extend(bare)
@@ -136,13 +143,17 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
 
 def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
                       offices: list[OfficeHolder]) -> None:
+    by_title: dict[str, list[Actor]] = defaultdict(list)   # title -> its holders, in order
+    for a in actors:
+        for title in dict.fromkeys(title_key(r["title"]) for r in a.roles):
+            by_title[title].append(a)
     for m in mentions:
         if not m.roles:
             continue
         title, country = title_key(m.roles[0]["title"]), m.roles[0]["country"] or m.country
-        holders = [a for a in actors if any(title_key(r["title"]) == title and
-                                            (country is None or (r["country"] or a.country) == country)
-                                            for r in a.roles)]
+        holders = [a for a in by_title[title] if any(
+            title_key(r["title"]) == title and (country is None or (r["country"] or a.country) == country)
+            for r in a.roles)]
         if len(holders) > 1:
             if m.published is None:
                 holders = []   # two holders and no date to choose by: leave it unresolved
@@ -151,6 +162,8 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
                                                if title_key(r["title"]) == title))
         if len(holders) != 1 and (listed := _from_dictionary(m, title, country, actors, offices)):
             holders = [listed]
+            if listed not in by_title[title]:   # a holder the dictionary added as a new actor
+                by_title[title].append(listed)
         if holders:
             holders[0].mention_ids.append(m.id)
             if m.surface not in holders[0].aliases:

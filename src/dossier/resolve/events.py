@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from dossier.places import country_code, place_country
@@ -40,7 +41,12 @@ class Event:
     id: str
     mentions: list[EventMentionIn] = field(default_factory=list)
 
-    @property
+    def add(self, m: EventMentionIn) -> None:
+        self.mentions.append(m)
+        self.__dict__.pop("participants", None)   # recomputed on next use
+        self.__dict__.pop("window", None)
+
+    @cached_property
     def participants(self) -> frozenset[str]:
         return frozenset().union(*(m.participants for m in self.mentions))
 
@@ -49,7 +55,7 @@ class Event:
         exact = Counter(m.earliest for m in self.mentions if m.earliest and m.earliest == m.latest)
         return max(exact, key=lambda d: (exact[d], d)) if exact else None
 
-    @property
+    @cached_property
     def window(self) -> tuple[date | None, date | None]:
         lows = [m.earliest for m in self.mentions if m.earliest]
         highs = [m.latest for m in self.mentions if m.latest]
@@ -102,23 +108,22 @@ def resolve_events(mentions: list[EventMentionIn],
                    copies: frozenset[str] = frozenset()) -> list[Event]:
     """Greedy, in a fixed order (dated first, then by document), so the result does not depend
     on the order documents were ingested in. Mentions from `copies` (documents that copy
-    another) come last and only join events; they never make new ones."""
+    another) come last and only join events; they never make new ones. A mention joins the
+    earliest-made compatible event among the few `_Candidates` offers."""
     events: list[Event] = []
-    by_actor: dict[str, list[Event]] = defaultdict(list)
+    found = _Candidates()
     order = sorted(mentions, key=lambda m: (m.doc_id in copies, m.earliest is None,
                                             m.earliest or date.min, m.doc_id, m.id))
     for m in order:
-        candidates = {id(e): e for p in m.participants for e in by_actor[p]}.values()
-        home = next((e for e in candidates if _compatible(m, e, copies)), None)
+        home = next((e for e in found.for_mention(m, m.doc_id in copies)
+                     if _compatible(m, e, copies)), None)
         if home is None and m.doc_id in copies:
             continue
         if home is None:
             home = Event("")
             events.append(home)
-        home.mentions.append(m)
-        for p in m.participants:
-            if home not in by_actor[p]:
-                by_actor[p].append(home)
+        home.add(m)
+        found.add(home)
     used: set[str] = set()
     for e in events:   # ids from content, so a rebuild gives every event its id again
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
@@ -131,23 +136,76 @@ def resolve_events(mentions: list[EventMentionIn],
     return events
 
 
+class _Candidates:
+    """The events a mention could join, found without comparing it with every event.
+
+    Every mention and event has two or more participants, and a compatible event shares at least
+    two with the mention (Jaccard >= 0.5 of two sets of two or more needs two in common; so does
+    the subset rule). So it shares one that is not the mention's most common participant: the
+    events of the other participants are enough, and the United States, in most events of a
+    White House corpus, is never a key that has to be scanned.
+
+    Dated mentions come in order of their earliest date. An event whose window ends before that
+    date can never be joined by a dated mention again (its window does not change unless a
+    mention joins it), so it leaves the dated sweep; undated mentions and copies, which come
+    after the sweep, still see every event.
+    """
+
+    def __init__(self) -> None:
+        self.made: dict[int, int] = {}   # id(event) -> creation number, the tie-break
+        self.by_actor: dict[str, dict[int, Event]] = defaultdict(dict)
+        self.active: dict[str, dict[int, Event]] = defaultdict(dict)
+        self.small = False   # an event with fewer than two participants: the argument fails
+
+    def add(self, e: Event) -> None:
+        key = id(e)
+        self.made.setdefault(key, len(self.made))
+        self.small = self.small or len(e.participants) < 2
+        for p in e.participants:
+            self.by_actor[p][key] = e
+            self.active[p][key] = e
+
+    def for_mention(self, m: EventMentionIn, copy: bool) -> list[Event]:
+        keys = sorted(m.participants, key=lambda p: (len(self.by_actor.get(p, ())), p))
+        if len(keys) >= 2 and not self.small:
+            keys.pop()
+        sweep = m.earliest is not None and not copy
+        found: dict[int, Event] = {}
+        for p in keys:
+            if not sweep:
+                found.update(self.by_actor.get(p, {}))
+                continue
+            active = self.active.get(p, {})
+            for key in [k for k, e in active.items() if e.window[1] and e.window[1] < m.earliest]:
+                del active[key]
+            found.update(active)
+        return sorted(found.values(), key=lambda e: self.made[id(e)])
+
+
 def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str]]:
     """(announcement id, meeting id): an announced meeting (mode starting with `planned`) and a
     meeting that took place among the people it named, reported elsewhere, no earlier than the
     announcement, and in the country it named when it named one ("to visit Kenya")."""
     links = []
-    meetings = [e for e in events if e.mentions[0].type == "CONSULT"]
+    meetings_of: dict[str, list[Event]] = defaultdict(list)   # person -> meetings, in order
+    for e in events:
+        if e.mentions[0].type == "CONSULT":
+            for p in e.participants:
+                meetings_of[p].append(e)
     for a in events:
         if not (a.mentions[0].mode or "").startswith(planned):
             continue
         people = {p for p in a.participants if p.startswith("person-")}
+        if not people:
+            continue
         countries = {p.removeprefix("country-").upper() for p in a.participants
                      if p.startswith("country-")}
         announced = a.window[0]
-        for m in meetings:
+        # every named person must be at the meeting: the meetings of the least busy one suffice
+        for m in min((meetings_of[p] for p in people), key=len):
             held = m.date or m.window[0]
             where = next((x.country for x in m.mentions if x.country), None)
-            if people and people <= m.participants and not set(a.reported_by) & set(m.reported_by) \
+            if people <= m.participants and not set(a.reported_by) & set(m.reported_by) \
                     and (held is None or announced is None or held >= announced) \
                     and (not countries or where is None or where in countries):
                 links.append((a.id, m.id))

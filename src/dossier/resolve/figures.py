@@ -15,7 +15,9 @@ agree but one says exports where the other says imports, the trade direction con
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,10 +81,11 @@ def compare_figures(figures: list[FigureRef]) -> list[Comparison]:
     out = []
     for group in by_period.values():
         words = {f.id: content_words(f.what) for f in group}
+        similar = _similar_pairs(group, words)
         for f in group:
             others: dict[str, FigureRef] = {}
-            for g in group:
-                if g.doc_id == f.doc_id or not _similar(words[f.id], words[g.id]):
+            for g in similar[f.id]:
+                if g.doc_id == f.doc_id:
                     continue
                 best = others.get(g.doc_id)
                 if best is None or _gap(f, g) < _gap(f, best):
@@ -98,6 +101,26 @@ def compare_figures(figures: list[FigureRef]) -> list[Comparison]:
                     verdict = "consistent"
                 out.append(Comparison(f.id, g.id, verdict, round(gap, 4)))
     return out
+
+
+def _similar_pairs(group: list[FigureRef], words: dict[str, frozenset[str]]
+                   ) -> dict[str, list[FigureRef]]:
+    """For each figure, the figures of `group` described alike, in group order, without
+    comparing all pairs: a prefix filter (Chaudhuri et al., 2006). With words ranked rarest
+    first, two sets with Jaccard >= t share a word among the first |x| - ceil(t|x|) + 1 of each,
+    so only figures sharing such a word are compared."""
+    frequency = Counter(w for f in group for w in words[f.id])
+    prefixes = {f.id: sorted(words[f.id], key=lambda w: (frequency[w], w))[
+        :len(words[f.id]) - math.ceil(SIMILAR * len(words[f.id])) + 1] for f in group}
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(group):
+        for w in prefixes[f.id]:
+            by_word[w].append(i)
+    similar: dict[str, list[FigureRef]] = {}
+    for f in group:
+        near = sorted({i for w in prefixes[f.id] for i in by_word[w]})
+        similar[f.id] = [group[i] for i in near if _similar(words[f.id], words[group[i].id])]
+    return similar
 
 
 def _gap(a: FigureRef, b: FigureRef) -> float:

@@ -64,14 +64,14 @@ def conflicting_figures(figures: list[FigureIn]) -> list[Finding]:
     """Within a report: one description, two values. Across reports: the comparisons of
     `resolve.figures` that found values or trade directions in conflict."""
     out = []
-    by_what: dict[tuple, list[FigureIn]] = {}
+    by_what: dict[tuple, list[FigureIn]] = {}   # one report's figures for one description
     for f in figures:
-        by_what.setdefault((fold(f.what), f.period), []).append(f)
+        by_what.setdefault((f.doc_id, fold(f.what), f.period), []).append(f)
     for group in by_what.values():
         for a, b in combinations(group, 2):
             if not _same_quantity(a, b):
                 continue
-            if a.doc_id == b.doc_id and a.currency == b.currency and a.value != b.value:
+            if a.currency == b.currency and a.value != b.value:
                 out.append(Finding("conflicting_figures", (
                     f"One report gives two different values, {a.text} and {b.text}, for what it "
                     f"describes the same way: '{a.what}'" + (f" ({a.period})" if a.period else "")

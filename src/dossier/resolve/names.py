@@ -48,6 +48,7 @@ def _close(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 5 and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
+@lru_cache(maxsize=1 << 16)   # fuzzy matching is slow, and the same pairs come back
 def given_names_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True

@@ -116,10 +116,11 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
     offices = [OfficeHolder(o.name, o.title, o.country, o.valid_from, o.valid_to)
                for o in s.scalars(select(OfficeHolderRow).order_by(OfficeHolderRow.id))]
     lookup: dict[tuple[str, str], str] = {}
-    for actor in resolve_people(mentions, copies, offices):
-        s.add(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
-                       aliases=actor.aliases))
-        s.flush()
+    actors = resolve_people(mentions, copies, offices)
+    s.add_all(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
+                       aliases=actor.aliases) for actor in actors)
+    s.flush()   # parents first, in one batch: the rows below point to them
+    for actor in actors:
         for r in actor.roles:
             s.add(ActorRoleRow(actor_id=actor.id, title=r["title"], organization=r["organization"],
                                country=r["country"], valid_from=r["valid_from"],
@@ -141,9 +142,10 @@ def _initiatives(s: Session) -> dict[tuple[str, str], str]:
                 for r in rows]
     by_id = {m.id: m for m in mentions}
     lookup: dict[tuple[str, str], str] = {}
-    for ini in resolve_initiatives(mentions):
-        s.add(InitiativeRow(id=ini.id, name=ini.name, aliases=ini.aliases))
-        s.flush()
+    initiatives = resolve_initiatives(mentions)
+    s.add_all(InitiativeRow(id=ini.id, name=ini.name, aliases=ini.aliases) for ini in initiatives)
+    s.flush()   # parents first, in one batch: the links below point to them
+    for ini in initiatives:
         for mid in ini.mention_ids:
             s.add(InitiativeLinkRow(mention_id=mid, initiative_id=ini.id))
             lookup[(by_id[mid].doc_id, fold(by_id[mid].name))] = ini.id
@@ -211,7 +213,8 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
                        topics=sorted({t for m in e.mentions for t in m.topics}),
                        initiatives=sorted({i for m in e.mentions for i in m.initiatives}),
                        related=related[e.id]))
-        s.flush()
+    s.flush()   # parents first, in one batch: the rows below point to them
+    for e in events:
         for m in e.mentions:
             s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))
         for actor_id in sorted(e.participants):
