@@ -20,6 +20,7 @@ from rich.table import Table
 from dossier.ingest import IngestReport, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
+from dossier.pipeline import DEFAULT_STAGES, READ_ALL_STAGES
 from dossier.resolve.rebuild import rebuild
 from dossier.sources.fetch import Fetcher, FetchPolicy
 from dossier.store import queries
@@ -54,15 +55,21 @@ def _open(db: str, must_exist: bool = False) -> Store:
         raise typer.Exit(2) from None
 
 
+ReadAllOption = Annotated[bool, typer.Option(
+    "--read-all", help="Parse every document whole. By default the language model reads a "
+    "document naming one country only around its mentions, and skips one naming none (a "
+    "domestic report); --read-all is slower and also extracts from those.")]
+
+
 def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
-                workers: int = 1) -> IngestReport:
+                workers: int = 1, stages: tuple[str, ...] = DEFAULT_STAGES) -> IngestReport:
     show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
     with Progress(console=err, disable=not show_bar, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         return ingest(store, paths, stdin=sys.stdin.buffer,
                       on_message=lambda line: err.print(line, markup=False),
                       on_document=lambda: progress.advance(task), fetcher=fetcher,
-                      workers=workers)
+                      workers=workers, stages=stages)
 
 
 def _summary(r: IngestReport) -> None:
@@ -75,6 +82,10 @@ def _summary(r: IngestReport) -> None:
         out.print(f"{n} document{'s' if n > 1 else ''} kept without extraction because "
                   f"{'their' if n > 1 else 'its'} language is not English ({languages}); "
                   "extraction is English-only for now")
+    if r.unparsed or r.partly:
+        out.print(f"the model read {r.partly} document{'s' if r.partly != 1 else ''} naming one "
+                  f"country only around its mentions, and skipped {r.unparsed} naming none "
+                  "(stored and checked for copies); --read-all reads every document whole")
 
 
 @app.command("ingest")
@@ -91,6 +102,7 @@ def ingest_command(
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Processes running the per-document stages (each loads the "
         "language model once); storing stays in one process, in input order.")] = 1,
+    read_all: ReadAllOption = False,
 ) -> None:
     """Read articles, extract what they say and add it to the knowledge base.
 
@@ -101,7 +113,8 @@ def ingest_command(
     policy = FetchPolicy(allow_private=allow_private,
                          **({"user_agent": user_agent} if user_agent else {}))
     with Fetcher(policy) as fetcher:
-        report = _run_ingest(store, paths, fetcher, workers)
+        report = _run_ingest(store, paths, fetcher, workers,
+                             READ_ALL_STAGES if read_all else DEFAULT_STAGES)
     _summary(report)
     raise typer.Exit(1 if report.failed else 0)
 
@@ -301,13 +314,20 @@ def batch(
     out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the Parquet into.")],
     engine: Annotated[str, typer.Option("--engine", help="Batch engine (spark).")] = "spark",
     master: MasterOption = None,
+    read_all: ReadAllOption = False,
 ) -> None:
-    """Run the per-document stages as Spark tasks and write Parquet; then use `dossier load`."""
+    """Run the per-document stages as Spark tasks and write Parquet; then use `dossier load`.
+
+    Each task reads its own share of the inputs, so they must be readable where the tasks run."""
     if engine != "spark":
         err.print(f"error: --engine {engine}: unsupported engine (supported: spark)")
         raise typer.Exit(2)
+    if "-" in paths:
+        err.print("error: -: standard input cannot be read by Spark tasks; save it to a file first")
+        raise typer.Exit(2)
     from dossier.batch.spark import run_batch
     report = run_batch(_spark(master), paths, str(out_dir),
+                       stages=READ_ALL_STAGES if read_all else DEFAULT_STAGES,
                        on_message=lambda line: err.print(line, markup=False))
     out.print(f"documents: {report.read} read, {report.failed} failed; rows written to {out_dir}; "
               f"next: dossier load {out_dir}", markup=False)

@@ -141,6 +141,7 @@ class Document:
     fetched_at: datetime | None = None  # when a page was fetched: no date may be later than this
     language: str | None = None  # ISO 639-1; extraction runs on English documents only
     text: str = ""
+    focus: list[Span] | None = None  # what the model reads (None: all of `text`)
     warnings: list[str] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dossier.document import Document
 from dossier.messages import one_line
-from dossier.pipeline import Pipeline
+from dossier.pipeline import DEFAULT_STAGES, Pipeline
 from dossier.pool import annotate_in_pool
 from dossier.resolve.rebuild import rebuild
 from dossier.sources import InputError, read_inputs
@@ -38,6 +38,8 @@ class IngestReport:
     figures: int = 0
     # documents stored without extraction because of their language, by language
     unextracted: Counter[str] = field(default_factory=Counter)
+    unparsed: int = 0   # named no country: stored and fingerprinted, not parsed
+    partly: int = 0     # named one country: only the sentences around it were parsed
 
     def count(self, outcome: Saved | str, doc: Document, pipeline: Pipeline,
               on_message: Callable[[str], None]) -> None:
@@ -48,8 +50,14 @@ class IngestReport:
             on_message(outcome)
             return
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
-        if outcome is not Saved.UNCHANGED and pipeline.skipped(doc):
+        if outcome is Saved.UNCHANGED:
+            return
+        if doc.focus == []:
+            self.unparsed += 1
+        elif pipeline.skipped(doc):
             self.unextracted[doc.language or "?"] += 1
+        elif doc.focus is not None:
+            self.partly += 1
 
 
 def finish(store: Store, report: IngestReport) -> IngestReport:
@@ -63,15 +71,18 @@ def finish(store: Store, report: IngestReport) -> IngestReport:
 def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
            on_document: Callable[[], None] = lambda: None,
-           fetcher: Fetcher | None = None, workers: int = 1) -> IngestReport:
+           fetcher: Fetcher | None = None, workers: int = 1,
+           stages: Iterable[str] = DEFAULT_STAGES) -> IngestReport:
     """Ingest every input; `on_message` gets each error or warning line as it happens.
     URLs are fetched by `fetcher` (default: one with the default policy). With `workers` > 1
     the per-document stages run in that many processes; storing stays here, in input order."""
     report = IngestReport()
-    pipeline = Pipeline()
+    stages = tuple(stages)
+    pipeline = Pipeline(stages)
     items = read_inputs(paths, stdin, fetcher=fetcher)
     stream = (((item, None) for item in items) if workers <= 1 else
-              annotate_in_pool(items, workers, lambda d: not store.has_content(d.content_hash)))
+              annotate_in_pool(items, workers, lambda d: not store.has_content(d.content_hash),
+                               stages))
     for item, annotated in stream:
         on_document()
         if isinstance(item, InputError):

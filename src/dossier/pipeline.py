@@ -8,7 +8,9 @@ order is checked once when the pipeline is built, not at every document.
 A stage may also say which languages it reads (`languages=("en",)`): the English model and the
 English rules are not run on a French report, which is kept, with its language, and nothing
 extracted. A stage that needs what such a stage adds is limited in the same way. A document
-whose language is unknown is read by every stage, as before languages were detected.
+whose language is unknown is read by every stage, as before languages were detected. In the
+same way a stage that needs the focus (what the model should read, `annotate/focus.py`), or what
+such a stage adds, does not run on a document whose focus is empty.
 """
 from __future__ import annotations
 
@@ -27,9 +29,13 @@ class Stage:
     needs: tuple[str, ...]
     adds: tuple[str, ...]
     languages: tuple[str, ...] | None = None  # ISO 639-1 codes it can read; None: any
+    focused: bool = False  # reads what the model made of the focus, so needs a focus
 
     def reads(self, doc: Document) -> bool:
-        """Whether this stage runs on `doc`, given the language detected for it."""
+        """Whether this stage runs on `doc`, given its language and whether anything in it
+        is worth the model's time (an empty focus)."""
+        if self.focused and doc.focus == []:
+            return False
         return self.languages is None or doc.language is None or doc.language in self.languages
 
 
@@ -54,6 +60,7 @@ DEFAULT_STAGES = (
     "dossier.clean.repair.v1",
     "dossier.annotate.language.v1",
     "dossier.annotate.fingerprint.v1",
+    "dossier.annotate.focus.v1",
     "dossier.annotate.nlp.v1",
     "dossier.annotate.dates.v1",
     "dossier.annotate.people.v1",
@@ -63,6 +70,10 @@ DEFAULT_STAGES = (
     "dossier.annotate.events.v1",
     "dossier.annotate.typed_events.v1",
 )
+
+READ_ALL_STAGES = tuple("dossier.annotate.focus.whole.v1" if name == "dossier.annotate.focus.v1"
+                        else name for name in DEFAULT_STAGES)
+"""The default stages with the model reading every English document whole (`--read-all`)."""
 
 
 class PipelineError(ValueError):
@@ -75,6 +86,7 @@ class Pipeline:
         self.stages: list[Stage] = []
         available = {"raw"}
         limited: dict[str, tuple[str, ...]] = {}   # what a language-limited stage adds
+        from_focus: set[str] = set()                # what is derived from the focus
         for name in names:
             if name not in REGISTRY:
                 raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(REGISTRY))}")
@@ -87,6 +99,9 @@ class Pipeline:
                 if need in limited:
                     langs = limited[need] if st.languages is None else st.languages
                     st = replace(st, languages=tuple(c for c in langs if c in limited[need]))
+            if "focus" in st.needs or from_focus.intersection(st.needs):
+                st = replace(st, focused=True)
+                from_focus.update(st.adds)
             available.update(st.adds)
             if st.languages is not None:
                 limited.update((n, st.languages) for n in st.adds)
@@ -99,7 +114,7 @@ class Pipeline:
         return doc
 
     def skipped(self, doc: Document) -> list[str]:
-        """The stages that did not run on `doc` because of its language."""
+        """The stages that did not run on `doc` because of its language or an empty focus."""
         return [st.name for st in self.stages if not st.reads(doc)]
 
     def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
@@ -109,6 +124,6 @@ class Pipeline:
 
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
-    from dossier.annotate import (dates, events, fingerprint, initiatives, language,  # noqa: F401
-                                  money, nlp, people, quotes, typed_events)
+    from dossier.annotate import (dates, events, fingerprint, focus, initiatives,  # noqa: F401
+                                  language, money, nlp, people, quotes, typed_events)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401

@@ -55,13 +55,52 @@ def test_spark_batch_then_load_equals_ingest(spark, tmp_path):
         assert loaded[name] == ingested[name], name
 
 
-def test_a_failing_document_is_an_error_row_not_a_failed_task(monkeypatch):
-    from dossier.batch.records import to_record
-    from dossier.batch.spark import annotate_partition
-    from dossier.document import Document
+def test_a_failing_document_is_an_error_row_not_a_failed_task(monkeypatch, tmp_path):
+    from dossier.batch.records import FIELDS
+    from dossier.batch.spark import ShardJob
+    from dossier.pipeline import DEFAULT_STAGES
 
     def boom(self, doc):
         raise RuntimeError("stage exploded")
     monkeypatch.setattr("dossier.pipeline.Pipeline.__call__", boom)
-    rows = list(annotate_partition(iter([(0, to_record(Document(id="x", source="x.txt", raw="hi")))])))
-    assert rows[0][0] == 0 and "stage exploded" in rows[0][-1]
+    (tmp_path / "x.txt").write_text("Kenya and Ghana signed a deal.", encoding="utf-8")
+    rows = list(ShardJob((str(tmp_path),), 1, DEFAULT_STAGES)(iter([0])))
+    assert len(rows) == 1 and rows[0][0] == 0
+    assert "stage exploded" in rows[0][1 + FIELDS.index("error")]
+
+
+def test_tasks_read_their_own_share_and_bad_inputs_are_reported_once(spark, tmp_path):
+    """Three tasks over a directory, a JSON Lines file with a broken line and a missing path:
+    every document is read exactly once, each error is one line, and load stores the documents
+    in input order, as ingest would."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, seed in enumerate(sorted(SEEDS.glob("*.txt"))[:3]):
+        (corpus / f"{i}.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = ['{"id": "j1", "text": "Ghana and Norway signed a fisheries deal in Accra."}',
+             '{"id": "j2", "text": ',
+             '{"id": "j3", "text": "Kenya asked the United States for help with flood relief."}']
+    (tmp_path / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    inputs = [str(corpus), str(tmp_path / "more.jsonl"), str(tmp_path / "missing.txt")]
+
+    from dossier.batch.spark import run_batch
+    errors: list[str] = []
+    report = run_batch(spark, inputs, str(tmp_path / "out"), partitions=3, on_message=errors.append)
+    assert (report.read, report.failed) == (5, 2)
+    assert len(errors) == 2 and "more.jsonl:2" in errors[0] and "missing.txt" in errors[1]
+    rows = spark.read.parquet(str(tmp_path / "out")).orderBy("position").collect()
+    assert [r.position for r in rows] == list(range(7))
+    assert [r.id for r in rows if r.id] == ["0", "1", "2", "j1", "j3"]
+
+    runner = CliRunner()
+    loaded = runner.invoke(app, ["load", str(tmp_path / "out"), "--db", str(tmp_path / "l.db")])
+    assert "5 read, 5 new" in loaded.output
+    ingested = runner.invoke(app, ["ingest", *inputs, "--db", str(tmp_path / "i.db")])
+    assert "5 read, 5 new" in ingested.output
+    assert export(runner, str(tmp_path / "l.db"), tmp_path / "e1") == \
+        export(runner, str(tmp_path / "i.db"), tmp_path / "e2")
+
+
+def test_standard_input_is_refused_in_one_line(tmp_path):
+    done = CliRunner().invoke(app, ["batch", "-", "--out", str(tmp_path / "out")])
+    assert done.exit_code == 2 and "standard input cannot be read by Spark tasks" in done.output

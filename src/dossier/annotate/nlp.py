@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 from dossier.document import Document, Entity, Span
+from dossier.annotate.focus import masked
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
@@ -43,11 +44,13 @@ def load_model() -> Language:
     return nlp
 
 
-@stage("dossier.annotate.nlp.v1", needs=("text", "language"), adds=("nlp", "sentences", "entities"),
+@stage("dossier.annotate.nlp.v1", needs=("text", "language", "focus"), adds=("nlp", "sentences", "entities"),
        languages=EXTRACTION_LANGUAGES)
 def annotate_nlp(doc: Document) -> Document:
-    parsed = load_model()(doc.text)
+    """Parse the text, or only its focus when a focus stage set one (the rest is blanked, so
+    offsets are unchanged and the blanks yield no sentences)."""
+    parsed = load_model()(doc.text if doc.focus is None else masked(doc.text, doc.focus))
     doc.nlp = parsed
-    doc.sentences = [Span(s.start_char, s.end_char) for s in parsed.sents]
+    doc.sentences = [Span(s.start_char, s.end_char) for s in parsed.sents if s.text.strip()]
     doc.entities = [Entity(Span(e.start_char, e.end_char), e.text, e.label_) for e in parsed.ents]
     return doc

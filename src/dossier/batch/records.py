@@ -29,7 +29,7 @@ ANNOTATIONS = ("warnings", "sentences", "entities", "dates", "people", "money", 
                "initiatives", "events", "minhash")
 """Document fields stored as one JSON column each."""
 
-FIELDS = SCALARS + ANNOTATIONS + ("error",)
+FIELDS = SCALARS + ANNOTATIONS + ("focus", "error")
 """Every column of a row, in order; all are nullable strings."""
 
 
@@ -38,6 +38,7 @@ def to_record(doc: Document) -> Record:
     for name in ANNOTATIONS:
         row[name] = json.dumps([asdict(x) if hasattr(x, "__dataclass_fields__") else x
                                 for x in getattr(doc, name)], default=_iso, ensure_ascii=False)
+    row["focus"] = None if doc.focus is None else json.dumps([asdict(s) for s in doc.focus])
     row["error"] = None
     return row
 
@@ -61,6 +62,7 @@ def from_record(row: Record) -> Document:
     data = {name: json.loads(row[name]) if row[name] else [] for name in ANNOTATIONS}
     doc.warnings = list(data["warnings"])
     doc.minhash = list(data["minhash"])
+    doc.focus = None if row.get("focus") is None else [_span(d) for d in json.loads(row["focus"])]
     doc.sentences = [_span(d) for d in data["sentences"]]
     doc.entities = [Entity(_span(d["span"]), d["text"], d["label"]) for d in data["entities"]]
     doc.dates = [DateMention(_span(d["span"]), d["text"], _date_value(d["value"]))

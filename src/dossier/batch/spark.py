@@ -6,9 +6,8 @@ whose stages fail becomes a row with `error` set, never a failed task, so one ba
 sink a job of millions. The cross-document stages need the whole corpus and a store: they run in
 `dossier load`, after this job.
 
-Limit: inputs are read on the driver with `read_inputs` and handed to Spark with `parallelize`,
-so the raw corpus passes through the driver's memory. For corpora larger than the driver, the
-inputs should be read by the executors (e.g. from JSON Lines files split across tasks).
+The tasks read the inputs themselves, each its own shard (`sources/shard.py`): the driver only
+hands out paths, so a corpus larger than the driver's memory is fine.
 """
 from __future__ import annotations
 
@@ -17,8 +16,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from dossier.batch.records import FIELDS, Record, error_record, from_record, to_record
-from dossier.sources import InputError, read_inputs
+from dossier.batch.records import FIELDS, Record, error_record, to_record
+from dossier.pipeline import DEFAULT_STAGES
+from dossier.sources import InputError, Shard, read_inputs
+from dossier.sources.stdin import STDIN
+from dossier.sources.url import is_url
 
 SPARK_MISSING = "error: the Spark engine needs pyspark; install it with: pip install 'dossier[spark]'"
 
@@ -45,42 +47,56 @@ def spark_session(master: str | None = None):
 
 
 def run_batch(spark, paths: Iterable[str], out: str, partitions: int | None = None,
+              stages: Iterable[str] = DEFAULT_STAGES,
               on_message: Callable[[str], None] = lambda line: None) -> BatchReport:
-    """Annotate every input as Spark tasks and write the rows to Parquet under `out`."""
+    """Annotate every input as Spark tasks and write the rows to Parquet under `out`.
+
+    The driver sends each task only the list of paths and its shard number; the task reads its
+    part of the inputs itself, one document at a time (`sources/shard.py`), so neither the driver
+    nor a task ever holds the corpus. Paths must therefore be readable where the tasks run (a
+    shared or distributed file system on a cluster)."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
-    report = BatchReport()
-    records: list[tuple[int, Record]] = []
-    for item in read_inputs(paths):
-        if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(str(item))
-            on_message(str(item))
-            continue
-        report.read += 1
-        records.append((len(records), to_record(item)))
-    n = partitions or max(1, min(len(records), spark.sparkContext.defaultParallelism))
-    rows = spark.sparkContext.parallelize(records, n).mapPartitions(annotate_partition)
+    paths = [p if is_url(p) else os.path.abspath(p) for p in paths]
+    if STDIN in paths:
+        raise ValueError("standard input cannot be read by Spark tasks; save it to a file first")
+    n = partitions or spark.sparkContext.defaultParallelism
+    job = ShardJob(tuple(paths), n, tuple(stages))
+    rows = spark.sparkContext.parallelize(range(n), n).mapPartitions(job)
     schema = StructType([StructField("position", LongType(), False)]
                         + [StructField(name, StringType(), True) for name in FIELDS])
-    frame = spark.createDataFrame(rows, schema).cache()
-    frame.write.mode("overwrite").parquet(out)
-    for row in frame.where(frame.error.isNotNull()).select("error").collect():
+    spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(out)
+    written = spark.read.parquet(out)
+    report = BatchReport(read=written.where(written.id.isNotNull()).count())
+    report.written = report.read
+    for row in written.where(written.error.isNotNull()).orderBy("position").select("error") \
+            .toLocalIterator():
         report.failed += 1
         report.errors.append(row.error)
         on_message(row.error)
-    report.written = report.read
-    frame.unpersist()
     return report
 
 
-def annotate_partition(pairs: Iterator[tuple[int, Record]]) -> Iterator[tuple[int | str | None, ...]]:
-    """One Spark task: one pipeline for the partition, one row per document. `position` is the
-    document's place in the input, so that `load` stores documents in the order `ingest` would."""
-    from dossier.pipeline import Pipeline
-    from dossier.pool import annotate_one
-    pipeline = Pipeline()
-    for position, record in pairs:
-        doc = from_record(record)
-        done = annotate_one(pipeline, doc)
-        row = error_record(doc, done) if isinstance(done, str) else to_record(done)
-        yield (position, *(row[name] for name in FIELDS))
+@dataclass(frozen=True)
+class ShardJob:
+    """One Spark task: read shard k of n of the inputs, annotate each document with one pipeline
+    made for the task, and emit a row per item. `position` is the item's place in the whole
+    input, so that `load` stores documents in the order `ingest` would."""
+
+    paths: tuple[str, ...]
+    count: int
+    stages: tuple[str, ...]
+
+    def __call__(self, indexes: Iterator[int]) -> Iterator[tuple[int | str | None, ...]]:
+        from dossier.pipeline import Pipeline
+        from dossier.pool import annotate_one
+        pipeline = Pipeline(self.stages)
+        for k in indexes:
+            shard = Shard(k, self.count)
+            for item in read_inputs(self.paths, shard=shard):
+                if isinstance(item, InputError):
+                    row: Record = dict.fromkeys(FIELDS)
+                    row.update(source=item.input, error=str(item))
+                else:
+                    done = annotate_one(pipeline, item)
+                    row = error_record(item, done) if isinstance(done, str) else to_record(done)
+                yield (shard.position, *(row[name] for name in FIELDS))

@@ -15,11 +15,12 @@ from typing import BinaryIO, TextIO
 from dossier.document import Document
 from dossier.sources.errors import MAX_BYTES, InputError
 from dossier.sources.files import SUPPORTED_SUFFIXES, read_path
+from dossier.sources.shard import Shard, takes
 from dossier.sources.fetch import Fetcher
 from dossier.sources.stdin import STDIN, read_stdin
 from dossier.sources.url import is_url, read_url
 
-__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "InputError", "read_inputs"]
+__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "InputError", "Shard", "read_inputs"]
 
 
 def read_inputs(
@@ -28,6 +29,7 @@ def read_inputs(
     *,
     max_bytes: int = MAX_BYTES,
     fetcher: Fetcher | None = None,
+    shard: Shard | None = None,
 ) -> Iterator[Document | InputError]:
     """Yield one `Document` or `InputError` per article, input by input, in the order given.
 
@@ -42,13 +44,17 @@ def read_inputs(
         for path in paths:
             path = os.fspath(path)
             if path == STDIN:
+                if shard is not None:
+                    raise ValueError("standard input cannot be split between tasks")
                 yield from read_stdin(stdin, max_bytes)
             elif is_url(path):
+                if not takes(shard):
+                    continue
                 if fetcher is None:
                     fetcher = own = Fetcher()
                 yield read_url(path, fetcher)
             else:
-                yield from read_path(path, max_bytes)
+                yield from read_path(path, max_bytes, shard)
     finally:
         if own is not None:
             own.close()

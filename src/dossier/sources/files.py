@@ -16,6 +16,7 @@ from dossier.sources.decode import NotText, decode_html, decode_text
 from dossier.sources.errors import MAX_BYTES, InputError, format_size, too_large
 from dossier.sources.html import NoArticleText, html_document
 from dossier.sources.jsonl import read_jsonl_file
+from dossier.sources.shard import Shard, takes
 from dossier.sources.markdown import strip_markdown
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -30,31 +31,36 @@ def is_supported(name: str) -> bool:
     return name.lower().endswith(SUPPORTED_SUFFIXES)
 
 
-def read_path(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:
-    """Everything one command-line path holds: a file's article(s) or a directory's, in order."""
+def read_path(path: str, max_bytes: int = MAX_BYTES,
+              shard: Shard | None = None) -> Iterator[Document | InputError]:
+    """Everything one command-line path holds: a file's article(s) or a directory's, in order
+    (only `shard`'s part of them, when given)."""
     try:
         info = os.stat(path)
     except OSError as exc:
-        yield InputError(path, _os_reason(exc))
+        if takes(shard):
+            yield InputError(path, _os_reason(exc))
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from read_directory(path, max_bytes)
+        yield from read_directory(path, max_bytes, shard)
     elif stat.S_ISREG(info.st_mode):
-        yield from read_file(path, max_bytes, info.st_size)
-    else:
+        yield from read_file(path, max_bytes, info.st_size, shard)
+    elif takes(shard):
         yield InputError(path, "not a regular file or directory")
 
 
-def read_directory(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:
+def read_directory(path: str, max_bytes: int = MAX_BYTES,
+                   shard: Shard | None = None) -> Iterator[Document | InputError]:
     """Every supported file under `path`, recursively and sorted; hidden entries are skipped."""
     found = False
     for file_path in _walk(path):
         if isinstance(file_path, InputError):
-            yield file_path
+            if takes(shard):
+                yield file_path
             continue
         found = True
-        yield from read_path(file_path, max_bytes)
-    if not found:
+        yield from read_path(file_path, max_bytes, shard)
+    if not found and takes(shard):
         yield InputError(path, f"no supported files in directory ({', '.join(SUPPORTED_SUFFIXES)})")
 
 
@@ -79,12 +85,15 @@ def _walk(directory: str) -> Iterator[str | InputError]:
             yield InputError(path, _os_reason(exc))
 
 
-def read_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = None) -> Iterator[Document | InputError]:
+def read_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = None,
+              shard: Shard | None = None) -> Iterator[Document | InputError]:
     """One file: JSON Lines or a web page by its suffix, otherwise one text (or Markdown)
     document."""
     lower = path.lower()
     if lower.endswith(JSONL_SUFFIXES):
-        yield from read_jsonl_file(path, max_bytes)
+        yield from read_jsonl_file(path, max_bytes, shard)
+    elif not takes(shard):
+        return
     elif lower.endswith(HTML_SUFFIXES):
         yield read_html_file(path, max_bytes, size)
     else:

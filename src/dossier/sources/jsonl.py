@@ -20,6 +20,7 @@ from dossier.document import Document
 from dossier.sources.decode import SNIFF_BYTES, binary_kind, normalize_newlines, utf16_32_bom
 from dossier.sources.errors import MAX_BYTES, InputError, too_large
 from dossier.sources.html import NoArticleText, html_document
+from dossier.sources.shard import Shard, takes
 
 CHUNK_BYTES = 1 << 16
 STRING_FIELDS = ("text", "html", "url", "title", "outlet")
@@ -27,22 +28,26 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", int: "number", floa
                bool: "boolean", type(None): "null"}
 
 
-def read_jsonl_file(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Document | InputError]:
+def read_jsonl_file(path: str, max_bytes: int = MAX_BYTES,
+                    shard: Shard | None = None) -> Iterator[Document | InputError]:
     """Read a .jsonl or .jsonl.gz file; ids default to "<name>-<LINE>" (news.jsonl.gz -> news-3)."""
     compressed = path.lower().endswith(".gz")
     name = os.path.basename(path)
     stem = name[: -len(".jsonl.gz")] if compressed else os.path.splitext(name)[0]
     try:
         with gzip.open(path, "rb") if compressed else open(path, "rb") as stream:
-            yield from read_jsonl_stream(_chunks(stream.read), path, stem, max_bytes)
+            yield from read_jsonl_stream(_chunks(stream.read), path, stem, max_bytes, shard)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        yield InputError(path, f"corrupt gzip file ({exc})")
+        if takes(shard):
+            yield InputError(path, f"corrupt gzip file ({exc})")
     except OSError as exc:
-        yield InputError(path, (exc.strerror or str(exc)).lower())
+        if takes(shard):
+            yield InputError(path, (exc.strerror or str(exc)).lower())
 
 
 def read_jsonl_stream(
-    chunks: Iterable[bytes], source: str, stem: str, max_bytes: int = MAX_BYTES
+    chunks: Iterable[bytes], source: str, stem: str, max_bytes: int = MAX_BYTES,
+    shard: Shard | None = None,
 ) -> Iterator[Document | InputError]:
     """Documents from a byte stream of JSON Lines; `source` names it in errors ("-" for stdin).
 
@@ -52,24 +57,28 @@ def read_jsonl_stream(
     chunks = iter(chunks)
     first = next(chunks, b"")
     if (problem := _not_jsonl(first)) is not None:
-        yield InputError(source, problem)
+        if takes(shard):
+            yield InputError(source, problem)
         return
     any_record = False
     for lineno, line, size in split_lines(itertools.chain([first], chunks), max_bytes):
         if line is None:
-            yield InputError(f"{source}:{lineno}", too_large("record", size, max_bytes))
             any_record = True
+            if takes(shard):
+                yield InputError(f"{source}:{lineno}", too_large("record", size, max_bytes))
             continue
         if lineno == 1:
             line = line.removeprefix(b"\xef\xbb\xbf")
         if not line.strip():
             continue
         any_record = True
+        if not takes(shard):
+            continue   # another task's line: not even parsed
         try:
             yield record_to_document(_parse(line), source, stem, lineno)
         except BadRecord as bad:
             yield InputError(f"{source}:{lineno}", str(bad))
-    if not any_record:
+    if not any_record and takes(shard):
         yield InputError(source, "empty file")
 
 
