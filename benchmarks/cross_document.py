@@ -30,6 +30,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from dossier.annotate.events import ROLE_KEY
 from dossier.batch.records import from_record, to_record
 from dossier.document import DateValue, Document, PersonMention
 from dossier.sources import InputError, read_inputs
@@ -70,7 +71,8 @@ def varied(doc: Document, copy: int) -> Document:
     tag, shift = _tag(copy), timedelta(weeks=copy)
 
     def name(n: str) -> str:
-        return n + tag if n and not n.isupper() else n   # "Joe Biden" -> "Joe Bidenka"; "USA" stays
+        # "Joe Biden" -> "Joe Bidenka"; countries ("country:USA") and role-only keys stay
+        return n + tag if n and not n.startswith(("country:", ROLE_KEY)) else n
 
     def when(v: DateValue | None) -> DateValue | None:
         if v is None:

@@ -179,3 +179,42 @@ def test_undated_meetings_reported_weeks_apart_are_two_meetings() -> None:
     first.reported_on, second.reported_on, same_week.reported_on = (
         date(2025, 3, 1), date(2025, 6, 1), date(2025, 3, 4))
     assert grouped(resolve_events([first, second, same_week])) == {frozenset({1, 3}), frozenset({2})}
+
+
+def test_looking_events_up_by_participant_and_date_finds_what_comparing_with_all_finds() -> None:
+    """The index skips each mention's most common participant and events that ended before it;
+    on a random corpus where one country takes part in most events, it must choose exactly as
+    comparing every mention with every earlier event (in the order they were made) would."""
+    from dossier.resolve.events import _compatible
+
+    rng = random.Random(7)
+    people = [f"person-{i}" for i in range(12)]
+    mentions = []
+    for i in range(400):
+        parties = set(rng.sample(people, rng.choice((1, 1, 2))))
+        if rng.random() < 0.8:
+            parties.add("country-usa")
+        if len(parties) < 2:
+            parties.add(rng.choice(people))
+        day = date(2025, 1, 1).toordinal() + rng.randrange(60)
+        kind = rng.choice(("exact", "exact", "window", "undated"))
+        mentions.append(report(
+            i, f"doc{rng.randrange(150)}", tuple(parties),
+            day=date.fromordinal(day) if kind == "exact" else None,
+            earliest=date.fromordinal(day) if kind == "window" else None,
+            latest=date.fromordinal(day + 6) if kind == "window" else None,
+            type=rng.choice(("CONSULT", "CONSULT", "AID"))))
+    copies = frozenset({"doc3", "doc9"})
+
+    brute: list[Event] = []
+    for m in sorted(mentions, key=lambda m: (m.doc_id in copies, m.earliest is None,
+                                             m.earliest or date.min, m.doc_id, m.id)):
+        home = next((e for e in brute if _compatible(m, e, copies)), None)
+        if home is None and m.doc_id in copies:
+            continue
+        if home is None:
+            home = Event("")
+            brute.append(home)
+        home.add(m)
+    assert len(brute) > 50 and any(len(e.mentions) > 2 for e in brute)
+    assert grouped(resolve_events(mentions, copies)) == grouped(brute)

@@ -62,12 +62,17 @@ def _same_quantity(a: FigureIn, b: FigureIn) -> bool:
 
 def conflicting_figures(figures: list[FigureIn]) -> list[Finding]:
     """Within a report: one description, two values. Across reports: the comparisons of
-    `resolve.figures` that found values or trade directions in conflict."""
+    `resolve.figures` that found values or trade directions in conflict.
+
+    Three or more values under one description in one report are a list (a fact sheet's prices,
+    a programme's yearly tranches), not a disagreement, and are not reported."""
     out = []
     by_what: dict[tuple, list[FigureIn]] = {}   # one report's figures for one description
     for f in figures:
         by_what.setdefault((f.doc_id, fold(f.what), f.period), []).append(f)
     for group in by_what.values():
+        if len({(f.currency, f.value) for f in group}) > 2:
+            continue
         for a, b in combinations(group, 2):
             if not _same_quantity(a, b):
                 continue
