@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from dossier.annotate.events import ROLE_KEY
@@ -76,29 +76,39 @@ def _report_dates(s: Session) -> dict[str, date]:
 
 def _figures(s: Session, rates: ExchangeRates) -> None:
     report_dates = _report_dates(s)
-    rows = {f.id: f for f in s.scalars(select(FigureRow).order_by(FigureRow.id))}
-    for f in rows.values():
-        rate = usd_rate(rates, f.currency, f.period, report_dates.get(f.doc_id))
-        f.value_usd = f.value / rate.units_per_usd if rate else None
-        f.usd_rate = rate.units_per_usd if rate else None
-        f.usd_rate_date = rate.period if rate else None
-        f.usd_rate_source = rate.source if rate else None
-        f.comparisons = []
-    refs = [FigureRef(f.id, f.doc_id, f.value_usd, f.period, f.what) for f in rows.values()]
+    updates: dict[int, dict] = {}
+    refs = []
+    for fid, doc_id, value, currency, period, what in s.execute(
+            select(FigureRow.id, FigureRow.doc_id, FigureRow.value, FigureRow.currency,
+                   FigureRow.period, FigureRow.what).order_by(FigureRow.id)):
+        rate = usd_rate(rates, currency, period, report_dates.get(doc_id))
+        updates[fid] = dict(id=fid, value_usd=value / rate.units_per_usd if rate else None,
+                            usd_rate=rate.units_per_usd if rate else None,
+                            usd_rate_date=rate.period if rate else None,
+                            usd_rate_source=rate.source if rate else None, comparisons=[])
+        refs.append(FigureRef(fid, doc_id, updates[fid]["value_usd"], period, what))
     for c in compare_figures(refs):
-        rows[c.figure].comparisons = rows[c.figure].comparisons + [
-            {"figure": f"figure-{c.other}", "verdict": c.verdict, "difference": c.difference}]
+        updates[c.figure]["comparisons"].append(
+            {"figure": f"figure-{c.other}", "verdict": c.verdict, "difference": c.difference})
+    if updates:
+        s.execute(update(FigureRow), list(updates.values()))   # by primary key, in one batch
 
 
 def _duplicates(s: Session) -> frozenset[str]:
     """Record which documents copy another; return their ids."""
-    docs = [DocIn(d.id, d.published, d.canonical_url, d.minhash)
-            for d in s.scalars(select(DocumentRow).order_by(DocumentRow.id))]
+    docs = [DocIn(*row) for row in s.execute(   # not the texts: only what comparing needs
+        select(DocumentRow.id, DocumentRow.published, DocumentRow.canonical_url,
+               DocumentRow.minhash).order_by(DocumentRow.id))]
     found = find_duplicates(docs)
-    for d in found:
-        s.add(DuplicateRow(doc_id=d.doc_id, duplicate_of=d.duplicate_of,
-                           similarity=d.similarity, reason=d.reason))
+    _insert(s, DuplicateRow, [dict(doc_id=d.doc_id, duplicate_of=d.duplicate_of,
+                                   similarity=d.similarity, reason=d.reason) for d in found])
     return frozenset(d.doc_id for d in found)
+
+
+def _insert(s: Session, table: type, rows: list[dict]) -> None:
+    """Many rows in one executemany, without an ORM object each: a rebuild writes millions."""
+    if rows:
+        s.execute(insert(table), rows)
 
 
 def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
@@ -117,17 +127,16 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
                for o in s.scalars(select(OfficeHolderRow).order_by(OfficeHolderRow.id))]
     lookup: dict[tuple[str, str], str] = {}
     actors = resolve_people(mentions, copies, offices)
-    s.add_all(ActorRow(id=actor.id, name=actor.name, type=actor.type, country=actor.country,
-                       aliases=actor.aliases) for actor in actors)
-    s.flush()   # parents first, in one batch: the rows below point to them
+    _insert(s, ActorRow, [dict(id=actor.id, name=actor.name, type=actor.type,
+                               country=actor.country, aliases=actor.aliases) for actor in actors])
+    _insert(s, ActorRoleRow, [dict(actor_id=actor.id, title=r["title"], organization=r["organization"],
+                                   country=r["country"], valid_from=r["valid_from"],
+                                   valid_to=r["valid_to"], doc_id=r["doc_id"], start=r["start"],
+                                   end=r["end"]) for actor in actors for r in actor.roles])
+    _insert(s, ActorMentionRow, [dict(person_mention_id=mid, actor_id=actor.id)
+                                 for actor in actors for mid in actor.mention_ids])
     for actor in actors:
-        for r in actor.roles:
-            s.add(ActorRoleRow(actor_id=actor.id, title=r["title"], organization=r["organization"],
-                               country=r["country"], valid_from=r["valid_from"],
-                               valid_to=r["valid_to"], doc_id=r["doc_id"], start=r["start"],
-                               end=r["end"]))
         for mid in actor.mention_ids:
-            s.add(ActorMentionRow(person_mention_id=mid, actor_id=actor.id))
             m = by_id[mid]
             key = m.name or f"{ROLE_KEY}{m.roles[0]['title']}@{m.country or ''}"
             lookup[(m.doc_id, key)] = actor.id
@@ -143,11 +152,12 @@ def _initiatives(s: Session) -> dict[tuple[str, str], str]:
     by_id = {m.id: m for m in mentions}
     lookup: dict[tuple[str, str], str] = {}
     initiatives = resolve_initiatives(mentions)
-    s.add_all(InitiativeRow(id=ini.id, name=ini.name, aliases=ini.aliases) for ini in initiatives)
-    s.flush()   # parents first, in one batch: the links below point to them
+    _insert(s, InitiativeRow, [dict(id=ini.id, name=ini.name, aliases=ini.aliases)
+                               for ini in initiatives])
+    _insert(s, InitiativeLinkRow, [dict(mention_id=mid, initiative_id=ini.id)
+                                   for ini in initiatives for mid in ini.mention_ids])
     for ini in initiatives:
         for mid in ini.mention_ids:
-            s.add(InitiativeLinkRow(mention_id=mid, initiative_id=ini.id))
             lookup[(by_id[mid].doc_id, fold(by_id[mid].name))] = ini.id
     return lookup
 
@@ -199,26 +209,26 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
         related[announcement].append({"event": meeting, "relation": "took place as"})
         related[meeting].append({"event": announcement, "relation": "announced by"})
     tenures = _tenures(s)
+    rows = []
     for e in events:
         lo, hi = e.window
         if lo is None and hi is None:   # the corpus cannot date it: who held office then can
             lo, hi = _tenure_window(e.participants, tenures)
         first = min(e.mentions, key=lambda m: (m.doc_id, m.id))
         location = e.location
-        s.add(EventRow(id=e.id, type=first.type, summary=first.summary,
-                       mode=next((m.mode for m in e.mentions if m.mode), None), date=e.date,
-                       date_earliest=e.date or lo, date_latest=e.date or hi, location=location,
-                       country=next((m.country for m in e.mentions
-                                     if m.location == location and m.country), None),
-                       topics=sorted({t for m in e.mentions for t in m.topics}),
-                       initiatives=sorted({i for m in e.mentions for i in m.initiatives}),
-                       related=related[e.id]))
-    s.flush()   # parents first, in one batch: the rows below point to them
-    for e in events:
-        for m in e.mentions:
-            s.add(EventLinkRow(event_mention_id=m.id, event_id=e.id))
-        for actor_id in sorted(e.participants):
-            s.add(EventParticipantRow(event_id=e.id, actor_id=actor_id))
+        rows.append(dict(id=e.id, type=first.type, summary=first.summary,
+                         mode=next((m.mode for m in e.mentions if m.mode), None), date=e.date,
+                         date_earliest=e.date or lo, date_latest=e.date or hi, location=location,
+                         country=next((m.country for m in e.mentions
+                                       if m.location == location and m.country), None),
+                         topics=sorted({t for m in e.mentions for t in m.topics}),
+                         initiatives=sorted({i for m in e.mentions for i in m.initiatives}),
+                         related=related[e.id]))
+    _insert(s, EventRow, rows)
+    _insert(s, EventLinkRow, [dict(event_mention_id=m.id, event_id=e.id)
+                              for e in events for m in e.mentions])
+    _insert(s, EventParticipantRow, [dict(event_id=e.id, actor_id=actor_id)
+                                     for e in events for actor_id in sorted(e.participants)])
 
 
 def _tenures(s: Session) -> dict[str, list[tuple[date | None, date | None]]]:
@@ -274,6 +284,6 @@ def _findings(s: Session) -> None:
                  .order_by(EventMentionRow.id))]
     found = (findings.conflicting_figures(figures) + findings.incompatible_titles(roles)
              + findings.foreign_institution(roles) + findings.conflicting_dates(dates))
-    for f in {f.id: f for f in found}.values():
-        s.add(FindingRow(id=f.id, kind=f.kind, description=f.description,
-                         evidence=[list(e) for e in f.evidence]))
+    _insert(s, FindingRow, [dict(id=f.id, kind=f.kind, description=f.description,
+                                 evidence=[list(e) for e in f.evidence])
+                            for f in {f.id: f for f in found}.values()])
