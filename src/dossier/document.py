@@ -123,6 +123,10 @@ class EventMention:
     initiatives: list[str] = field(default_factory=list)
 
 
+MAX_ID = 200
+"""The longest document id the store keeps (its key columns are VARCHAR(200))."""
+
+
 @dataclass
 class Document:
     id: str
@@ -154,6 +158,14 @@ class Document:
     canonical_url: str | None = None
     minhash: list[int] = field(default_factory=list)  # MinHash signature of `text`
     nlp: Any = None  # the spaCy Doc over `text`; per process, never stored
+
+    def __post_init__(self) -> None:
+        # ids come from file names, URLs and records' own "id" fields, and can be of any length;
+        # the store keys hold MAX_ID characters (PostgreSQL enforces it), so a longer id keeps
+        # its start, readable, and a hash of the whole, unique
+        if len(self.id) > MAX_ID:
+            digest = hashlib.sha1(self.id.encode("utf-8")).hexdigest()[:12]
+            self.id = f"{self.id[:MAX_ID - len(digest) - 1]}-{digest}"
 
     @property
     def content_hash(self) -> str:

@@ -245,3 +245,17 @@ def test_the_migrations_build_exactly_the_schema_the_code_declares(db_url: str):
         connection.execute(text("CREATE TABLE stray (id INTEGER)"))
         assert [d[0] for d in compare_metadata(context, Base.metadata)] == ["remove_table"]
     engine.dispose()
+
+
+def test_a_very_long_document_id_is_shortened_uniquely_and_stored(store: Store,
+                                                                 pipeline: Pipeline) -> None:
+    """A White House record's id (its URL slug) runs past 200 characters, which PostgreSQL's
+    key column refused; it keeps its readable start and a hash that tells it from its twin."""
+    slug = "memorandum-of-understanding-between-the-governments-" * 6
+    first = pipeline(Document(id=slug + "a", source="x.jsonl:1", raw=SHORT))
+    second = pipeline(Document(id=slug + "b", source="x.jsonl:2", raw=SHORT + " Again."))
+    assert len(first.id) == len(second.id) == 200 and first.id != second.id
+    assert first.id.startswith(slug[:150])
+    assert store.save_document(first) is Saved.NEW and store.save_document(second) is Saved.NEW
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(DocumentRow)) == 2
