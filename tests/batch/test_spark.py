@@ -104,3 +104,21 @@ def test_tasks_read_their_own_share_and_bad_inputs_are_reported_once(spark, tmp_
 def test_standard_input_is_refused_in_one_line(tmp_path):
     done = CliRunner().invoke(app, ["batch", "-", "--out", str(tmp_path / "out")])
     assert done.exit_code == 2 and "standard input cannot be read by Spark tasks" in done.output
+
+
+def test_read_all_makes_the_tasks_parse_every_document_whole(spark, tmp_path):
+    """Without --read-all a report naming one country is parsed around it (its focus is kept
+    in the row); with it, the focus is the whole text."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(
+        "The governor opened a bridge on Monday. Crowds cheered. Later, the president spoke with "
+        "the prime minister of Norway. They discussed shipping. The parade ended at noon. "
+        "Officials said the road would reopen in June.", encoding="utf-8")
+    runner = CliRunner()
+    rows = {}
+    for name, extra in (("focused", []), ("whole", ["--read-all"])):
+        out = tmp_path / name
+        done = runner.invoke(app, ["batch", str(tmp_path / "in"), "--out", str(out), *extra])
+        assert done.exit_code == 0, done.output
+        rows[name] = spark.read.parquet(str(out)).collect()[0]
+    assert rows["focused"].focus not in (None, "[]") and rows["whole"].focus is None
