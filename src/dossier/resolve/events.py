@@ -148,25 +148,31 @@ class _Candidates:
     Dated mentions come in order of their earliest date. An event whose window ends before that
     date can never be joined by a dated mention again (its window does not change unless a
     mention joins it), so it leaves the dated sweep; undated mentions and copies, which come
-    after the sweep, still see every event.
+    after the sweep, still see every event. Events are kept by type as well (only events of the
+    mention's type can take it), and an undated mention of a type that joins only on the same
+    day, not from a copy, can join nothing, so it is not looked up at all.
     """
 
     def __init__(self) -> None:
         self.made: dict[int, int] = {}   # id(event) -> creation number, the tie-break
-        self.by_actor: dict[str, dict[int, Event]] = defaultdict(dict)
-        self.active: dict[str, dict[int, Event]] = defaultdict(dict)
+        self.by_actor: dict[tuple[str, str], dict[int, Event]] = defaultdict(dict)  # (type, actor)
+        self.active: dict[tuple[str, str], dict[int, Event]] = defaultdict(dict)
         self.small = False   # an event with fewer than two participants: the argument fails
 
     def add(self, e: Event) -> None:
         key = id(e)
         self.made.setdefault(key, len(self.made))
         self.small = self.small or len(e.participants) < 2
+        kind = e.mentions[0].type
         for p in e.participants:
-            self.by_actor[p][key] = e
-            self.active[p][key] = e
+            self.by_actor[(kind, p)][key] = e
+            self.active[(kind, p)][key] = e
 
     def for_mention(self, m: EventMentionIn, copy: bool) -> list[Event]:
-        keys = sorted(m.participants, key=lambda p: (len(self.by_actor.get(p, ())), p))
+        if m.type != "CONSULT" and m.earliest is None and not copy:
+            return []   # joins only an event on its own day, and gives no day
+        keys = sorted(((m.type, p) for p in m.participants),
+                      key=lambda k: (len(self.by_actor.get(k, ())), k))
         if len(keys) >= 2 and not self.small:
             keys.pop()
         sweep = m.earliest is not None and not copy
