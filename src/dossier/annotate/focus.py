@@ -19,6 +19,7 @@ called Chad) only makes the model read more, never less.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.document import Document, Span
@@ -36,15 +37,21 @@ NEIGHBOURS = 1
 def countries_named(text: str) -> set[str]:
     """The alpha-3 codes of the countries `text` names or calls by a demonym; within a run of
     capitalised words the longest name wins ("South Sudan", not "Sudan")."""
-    found: set[str] = set()
+    return {code for _, code in _country_mentions(text)}
+
+
+def _country_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset of the name, code) for each country named in `text`."""
+    found: list[tuple[int, str]] = []
     for run in CAPITALISED.finditer(text):
-        words = run.group().split()
+        spans = [w.span() for w in re.finditer(r"\S+", text[run.start():run.end()])]
+        words = [run.group()[a:b] for a, b in spans]
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
                 code = country_code(" ".join(words[i:j]))
                 if code:
-                    found.add(code)
+                    found.append((run.start() + spans[i][0], code))
                     i = j - 1
                     break
             i += 1
@@ -64,14 +71,17 @@ def rough_sentences(text: str) -> list[Span]:
 
 def focus_spans(text: str, title: str | None = None) -> list[Span] | None:
     """The spans of `text` worth the model's time; None means all of it."""
-    named = countries_named(text) | countries_named(title or "")
+    mentions = _country_mentions(text)
+    named = {code for _, code in mentions} | countries_named(title or "")
     if len(named) >= 2:
         return None
     if not named:
         return []
     sentences = rough_sentences(text)
-    keep = sorted({k for i, s in enumerate(sentences) if countries_named(text[s.start:s.end])
-                   for k in range(i - NEIGHBOURS, i + NEIGHBOURS + 1) if 0 <= k < len(sentences)})
+    starts = [s.start for s in sentences]
+    naming = {bisect_right(starts, at) - 1 for at, _ in mentions}   # sentences naming it
+    keep = sorted({k for i in naming for k in range(i - NEIGHBOURS, i + NEIGHBOURS + 1)
+                   if 0 <= k < len(sentences)})
     spans: list[Span] = []
     for k in keep:   # neighbouring sentences become one span, with what lies between them
         if spans and k - 1 in keep:

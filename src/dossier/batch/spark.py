@@ -28,7 +28,6 @@ SPARK_MISSING = "error: the Spark engine needs pyspark; install it with: pip ins
 @dataclass
 class BatchReport:
     read: int = 0
-    written: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -67,7 +66,6 @@ def run_batch(spark, paths: Iterable[str], out: str, partitions: int | None = No
     spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(out)
     written = spark.read.parquet(out)
     report = BatchReport(read=written.where(written.id.isNotNull()).count())
-    report.written = report.read
     for row in written.where(written.error.isNotNull()).orderBy("position").select("error") \
             .toLocalIterator():
         report.failed += 1
