@@ -286,7 +286,8 @@ def test_show_an_event_prints_it_with_its_evidence(runner: CliRunner, seeded,
                                                    seed_records) -> None:
     db, _ = seeded
     texts = {d["id"]: d["text"] for d in seed_records["documents"]}
-    event = next(e for e in seed_records["events"] if e["date"] == "2026-01-29")
+    event = next(e for e in seed_records["events"]
+                 if e["date"] == "2026-01-29" and e["type"] == "CONSULT")
     result = run(runner, "show", event["id"], "--db", db)
     assert result.exit_code == 0
     assert f"event {event['id']}" in result.stdout

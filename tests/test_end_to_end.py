@@ -47,6 +47,17 @@ def test_second_corpus_core_score_holds_the_floor(tmp_path):
     assert result["core"] >= FLOORS["nigeria_uk"]["core"], json.dumps(result["areas"])
 
 
+def test_white_house_blind_set_holds_its_floors(tmp_path):
+    """40 White House documents drawn at random (tests/data/wh40, gold written blind, every
+    event of every document listed): events found must be real, and the core score held."""
+    corpus = HERE / "data" / "wh40"
+    result = score(build_export(tmp_path, corpus / "input.jsonl"), corpus / "gold.json")
+    floors, events = FLOORS["wh40"], result["metrics"]["events"]
+    assert result["core"] >= floors["core"], json.dumps(result["areas"])
+    assert events["precision"]["value"] >= floors["events_precision"], events["precision"]
+    assert events["recall"]["value"] >= floors["events_recall"], events["recall"]
+
+
 def test_every_evidence_span_quotes_its_document(tmp_path):
     out = build_export(tmp_path, SHARED / "seeds")
     texts = {d["id"]: d["text"] for d in map(json.loads, (out / "documents.jsonl").open())}

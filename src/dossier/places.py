@@ -262,3 +262,28 @@ def country_name(alpha3: str) -> str:
     if country is None:
         raise KeyError(f"no country has the ISO 3166 alpha-3 code {alpha3!r}")
     return getattr(country, "common_name", None) or country.name
+
+
+# Top-level domains that belong to one country's government rather than to a country code.
+_GOVERNMENT_TLDS = {"gov": "USA", "mil": "USA"}
+
+
+def url_country(url: str | None) -> str | None:
+    """The country whose domain a report was published under: `www.whitehouse.gov` is the
+    United States, `www.gov.uk` and `bbc.co.uk` the United Kingdom, `nation.africa` nobody.
+
+    A report names its own country's officials without saying whose they are ("President
+    Ruto", "the National Security Advisor"), so the publisher's country is the best guess for
+    them. Generic domains (.com, .org, .africa) say nothing.
+    """
+    if not url:
+        return None
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    tld = host.rsplit(".", 1)[-1]
+    if tld in _GOVERNMENT_TLDS:
+        return _GOVERNMENT_TLDS[tld]
+    if tld == "uk":
+        return "GBR"
+    if len(tld) == 2 and (country := pycountry.countries.get(alpha_2=tld.upper())):
+        return country.alpha_3
+    return None

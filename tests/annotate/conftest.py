@@ -15,7 +15,7 @@ from dossier.pipeline import DEFAULT_STAGES, Pipeline
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 # Everything but event gathering, for snippets that report no meeting at all.
-WITHOUT_EVENTS = tuple(s for s in DEFAULT_STAGES if "events" not in s)
+WITHOUT_EVENTS = tuple(s for s in DEFAULT_STAGES if "events" not in s and "interactions" not in s)
 
 Annotate = Callable[..., Document]
 

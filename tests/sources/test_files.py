@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dossier.clean import metadata  # noqa: F401  (registers the stage)
 from dossier.document import Document
+from dossier.pipeline import REGISTRY
 from dossier.sources import MAX_BYTES, SUPPORTED_SUFFIXES, InputError, read_inputs
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
@@ -59,18 +61,16 @@ def test_utf8_bom_is_dropped_silently(tmp_path: Path) -> None:
     assert doc.raw == "Nairobi — talks." and doc.warnings == []
 
 
-def test_markdown_headings_and_links_become_plain_text(tmp_path: Path) -> None:
+def test_markdown_is_kept_as_written_and_read_as_plain_text(tmp_path: Path) -> None:
+    raw = ("# Kenya and US hold talks\n\nRead [the statement](https://state.gov/x) and "
+           "![a photo](img.png).\n\n## Background ##\n#hashtag stays\n")
     path = tmp_path / "brief.md"
-    path.write_text(
-        "# Kenya and US hold talks\n\nRead [the statement](https://state.gov/x) and "
-        "![a photo](img.png).\n\n## Background ##\n#hashtag stays\n",
-        encoding="utf-8",
-    )
+    path.write_text(raw, encoding="utf-8")
     doc = read_one(path)
     assert isinstance(doc, Document) and doc.id == "brief"
-    assert doc.raw == (
-        "Kenya and US hold talks\n\nRead the statement and a photo.\n\nBackground\n#hashtag stays\n"
-    )
+    assert doc.raw == raw
+    cleaned = REGISTRY["dossier.clean.metadata.v1"].fn(doc)
+    assert cleaned.text == "Kenya and US hold talks\n\nRead the statement and a photo.\n\nBackground\n\n#hashtag stays"
 
 
 def test_directory_is_recursive_sorted_and_skips_hidden_and_unsupported(tmp_path: Path) -> None:

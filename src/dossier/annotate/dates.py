@@ -640,5 +640,28 @@ def annotate_dates(doc: Document) -> Document:
             if v.earliest is not None and v.latest is not None \
                     and not NOT_A_REFERENCE.search(doc.text[lo:hi]):
                 reference = v
-    doc.dates = mentions
+    doc.dates = mentions + _parts_of_the_day(doc, mentions)
+    doc.dates.sort(key=lambda m: m.span.start)
     return doc
+
+
+# The model tags these as TIME, or not at all ("earlier today"), but they fix the day: the
+# report's own, or the one before it.
+PART_OF_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+)?(?:(this|yesterday)\s+(?:morning|afternoon|evening)|today|"
+    r"tonight|(last)\s+night)\b", re.I)
+
+
+def _parts_of_the_day(doc: Document, found: list[DateMention]) -> list[DateMention]:
+    """"This afternoon", "earlier today", "last night": the day of a readout's call."""
+    if doc.published is None:
+        return []
+    taken = [(m.span.start, m.span.end) for m in found]
+    out = []
+    for m in PART_OF_DAY.finditer(doc.text):
+        if any(start < m.end() and m.start() < end for start, end in taken):
+            continue
+        which = (m.group(1) or m.group(2) or "").lower()
+        day = doc.published - timedelta(days=1) if which in ("yesterday", "last") else doc.published
+        out.append(DateMention(Span(m.start(), m.end()), m.group(0), DateValue(day, day, "day")))
+    return out

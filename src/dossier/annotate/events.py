@@ -25,6 +25,8 @@ NOUN_TRIGGERS = {"meeting": None, "talk": None, "talks": None, "discussion": Non
                  "consultation": None, "call": "phone", "engagement": None}
 PLANNED = {"intention", "intend", "plan", "expect", "hope", "invite", "invitation", "propose",
            "wish", "want", "schedule", "agree", "promise", "pledge", "set"}
+AHEAD = {"upcoming", "forthcoming", "planned", "proposed", "future", "scheduled", "expected",
+         "anticipated", "next", "possible", "potential"}
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
 ROLE_KEY = "role:"
 
@@ -91,6 +93,8 @@ def _is_planned(tok) -> bool:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in ("will", "would",
                                                                             "shall", "to")):
             return True
+        if child.dep_ == "amod" and child.lower_ in AHEAD:
+            return True   # "the upcoming visit to Washington"
     head = tok.head
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr") and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to")

@@ -18,7 +18,7 @@ from collections import Counter
 from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
                                      parse_title, split_titles, title_key)
 from dossier.document import Document, PersonMention, Role, Span
-from dossier.places import adjective_country, country_code, place_country
+from dossier.places import adjective_country, country_code, place_country, url_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 from dossier.resolve.names import same_person
@@ -139,13 +139,17 @@ def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
     """The country a report is written from, whose officials it names without qualification.
 
     News writing qualifies foreign officials ("US Ambassador Jane Doe") and not its own
-    ("Trade Minister Jumoke Oduwole"). So the home country is the dateline's, unless
-    the report uses it to qualify titles (a Kenyan outlet writing from Washington); else the
-    country named most among those never used to qualify a title.
+    ("Trade Minister Jumoke Oduwole"). So the home country is the dateline's, unless the
+    report uses it to qualify titles (a Kenyan outlet writing from Washington); else the
+    publisher's, by its web domain (a government's own site names its officials bare even
+    when it writes "U.S. Ambassador"); else the country named most among those never used to
+    qualify a title.
     """
     dateline = place_country(doc.dateline) if doc.dateline else None
     if dateline and dateline not in qualifiers:
         return dateline
+    if publisher := url_country(doc.canonical_url or doc.url):
+        return publisher
     partners = {c for pair in _bilateral_pairs(doc.text) if pair & qualifiers for c in pair} - qualifiers
     if len(partners) == 1:   # "Kenyan President Ruto" ... "a U.S.-Kenya trade agreement"
         return partners.pop()
@@ -154,7 +158,8 @@ def _home_country(doc: Document, qualifiers: set[str]) -> str | None:
         if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
             counts[code] += 1
     unqualified = Counter({c: n for c, n in counts.items() if c not in qualifiers})
-    best = (unqualified or counts).most_common(1)
+    # every country named qualifies someone: the unqualified are from a country not named
+    best = unqualified.most_common(1)
     return best[0][0] if best else None
 
 
@@ -318,6 +323,20 @@ def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pe
     return out
 
 
+OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})")
+
+
+HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")
+
+
+def _countries_in_headline(title: str) -> dict[str, str]:
+    """Surnames the headline qualifies by country ("Readout of President Biden's Call with
+    Prime Minister Netanyahu of Israel" -> {"Netanyahu": "ISR"}): a body that then says only
+    "Prime Minister Netanyahu" means the same man."""
+    return {m.group(1): code for m in HEADLINE_NAME_OF.finditer(title)
+            if (code := _of_country(title, m.end(1)))}
+
+
 def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> None:
     tok = token_at.get(m.span.start)
     if tok is not None and (before := _title_before(doc, tok, doc.nlp[tok].sent.start)):
@@ -326,6 +345,19 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
     if after := _title_after(doc, m.span.end, doc.sentence_of(m.span.start).end):
         end = doc.text.find(after, m.span.end) + len(after)
         m.roles.extend(_roles(after, Span(m.span.start, end)))
+    # "President Uhuru Kenyatta of Kenya", "Prime Minister Kishida Fumio of Japan"
+    if code := _of_country(doc.text, m.span.end):
+        for r in m.roles:
+            r.country = r.country or code
+
+
+def _of_country(text: str, end: int) -> str | None:
+    """The country in "of Kenya" right after a name, if that is what follows."""
+    if not (of := OF_COUNTRY.match(text, end)):
+        return None
+    words = of.group(1).split()
+    return next((code for n in range(len(words), 0, -1)
+                 if (code := country_code(" ".join(words[:n]).rstrip(".,")))), None)
 
 
 def _is_titled(doc: Document, m: PersonMention) -> bool:
@@ -348,9 +380,11 @@ def annotate_people(doc: Document) -> Document:
     by_name: dict[str, list[PersonMention]] = {}
     for m in mentions:
         by_name.setdefault(m.name, []).append(m)
-    for group in by_name.values():
+    headline = _countries_in_headline(doc.title or "")
+    for name, group in by_name.items():
         country = next((r.country for m in group for r in m.roles if r.country), None) \
-            or next((c for m in group if (c := _group_country(doc, m.span.start))), None) or home
+            or next((c for m in group if (c := _group_country(doc, m.span.start))), None) \
+            or headline.get(name.split()[-1]) or home
         for m in group:
             m.country = country
     doc.people = mentions + _resolve_role_only(_role_only_mentions(doc, mentions), mentions, home)

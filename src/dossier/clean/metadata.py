@@ -16,6 +16,7 @@ from datetime import date
 import dateparser
 
 from dossier.clean.boilerplate import is_boilerplate_line
+from dossier.clean.prose import to_prose
 from dossier.document import Document
 from dossier.pipeline import stage
 
@@ -28,6 +29,14 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+def normalise_line_breaks(raw: str) -> str:
+    """One kind of line break and one kind of space; trailing spaces (a Markdown hard break)
+    are kept."""
+    text = _LINE_BREAKS.sub("\n", raw)
+    text = _INVISIBLE.sub("", text)
+    return _UNICODE_SPACES.sub(" ", text)
+
+
 def normalise_whitespace(raw: str) -> str:
     """One line break, one kind of space, at most one blank line in a row.
 
@@ -35,9 +44,7 @@ def normalise_whitespace(raw: str) -> str:
     lines; downstream rules (paragraphs, headings, sentence splitting at line breaks) rely on a
     blank line meaning "new paragraph" and nothing else.
     """
-    text = _LINE_BREAKS.sub("\n", raw)
-    text = _INVISIBLE.sub("", text)
-    text = _UNICODE_SPACES.sub(" ", text)
+    text = normalise_line_breaks(raw)
     text = "\n".join(line.rstrip(" ") for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", text).strip()
 
@@ -242,7 +249,7 @@ def clean_metadata(doc: Document) -> Document:
     """Create `doc.text` from the page's main text (`extracted`) or else `raw`; set `published`
     (if unset), `dateline` and `title` (if unset)."""
     source = doc.extracted if doc.extracted is not None else doc.raw
-    lines = normalise_whitespace(source).split("\n")
+    lines = normalise_whitespace(to_prose(normalise_line_breaks(source))).split("\n")
     latest = doc.fetched_at.date() if doc.fetched_at else date.today()
     found = find_metadata_lines(lines, latest)
     best = best_publication_line(found)

@@ -17,7 +17,6 @@ from dossier.sources.errors import MAX_BYTES, InputError, format_size, too_large
 from dossier.sources.html import NoArticleText, html_document
 from dossier.sources.jsonl import read_jsonl_file
 from dossier.sources.shard import Shard, takes
-from dossier.sources.markdown import strip_markdown
 
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -112,8 +111,6 @@ def read_text_file(path: str, max_bytes: int = MAX_BYTES, size: int | None = Non
     if not text.strip():
         return InputError(path, "empty file")
     name = os.path.basename(path)
-    if name.lower().endswith(MARKDOWN_SUFFIXES):
-        text = strip_markdown(text)
     return Document(id=os.path.splitext(name)[0], source=path, raw=text, warnings=warnings)
 
 

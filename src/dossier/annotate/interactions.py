@@ -1,0 +1,114 @@
+"""The last word on a report's events: only interactions between countries, one per act, dated.
+
+The meeting and typed-event stages find candidates sentence by sentence; here they are judged
+as a whole report, as an analyst reading it would:
+
+- An event is an interaction between international actors. When everyone taking part belongs
+  to one country (a President signing an executive order, a task force meeting, a nomination),
+  it is a domestic act, not an event.
+- One act is one event: a sentence classified under several types keeps one, the material act
+  if there is one ("thanked the United States for helping ..." is aid), else the first the
+  sentence states; and the same act told
+  again in another sentence of the report (same type, same participants, no other date) joins
+  the first telling.
+- Every event of a dated report has a date or a window. An act stated in a readout of one
+  meeting, with no date of its own, was done at that meeting; any other act happened on or
+  before the report's date; a planned one on or after it.
+"""
+from __future__ import annotations
+
+from dossier.annotate.events import ROLE_KEY
+from dossier.annotate.language import EXTRACTION_LANGUAGES
+from dossier.annotate.typed_events import COUNTRY_KEY, PLANNED_MEETING
+from dossier.document import DateValue, Document, EventMention
+from dossier.pipeline import stage
+
+# PLOVER's material types: what was done, rather than said
+MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def participant_countries(doc: Document, event: EventMention) -> set[str]:
+    """The countries of an event's participants: named countries, people's own countries,
+    and the countries of role-only mentions (`role:TITLE@CC`)."""
+    country_of = {p.name: p.country for p in doc.people if p.name and p.country}
+    found = set()
+    for key in event.participants:
+        if key.startswith(COUNTRY_KEY):
+            found.add(key.removeprefix(COUNTRY_KEY))
+        elif key.startswith(ROLE_KEY):
+            found.add(key.rpartition("@")[2])
+        elif key in country_of:
+            found.add(country_of[key])
+    return found - {""}
+
+
+def is_international(doc: Document, event: EventMention) -> bool:
+    """Two countries take part, or one and a person whose country the report does not say
+    (the President in a report naming only the country he called)."""
+    countries = participant_countries(doc, event)
+    if len(countries) >= 2:
+        return True
+    known = {p.name for p in doc.people if p.name and p.country}
+    unknown = [k for k in event.participants
+               if not k.startswith((COUNTRY_KEY, ROLE_KEY)) and k not in known]
+    return len(countries) == 1 and bool(unknown)
+
+
+def _one_per_act(events: list[EventMention]) -> list[EventMention]:
+    """Meetings first, then at most one typed event per sentence, then tellings of the same act
+    merged."""
+    kept: list[EventMention] = [e for e in events if e.type == "CONSULT"]
+    by_sentence: dict[tuple[int, int], list[EventMention]] = {}
+    for event in events:
+        if event.type != "CONSULT":
+            by_sentence.setdefault((event.evidence[0].start, event.evidence[0].end), []).append(event)
+    for told in by_sentence.values():
+        # "thanked the United States for helping ...": the help is the act the sentence states
+        event = next((e for e in told if e.type in MATERIAL), told[0])
+        same = next((k for k in kept if k.type == event.type and k.participants == event.participants
+                     and k.mode == event.mode and not _other_day(k.date, event.date)), None)
+        if same is None:
+            kept.append(event)
+        else:
+            same.evidence.extend(event.evidence)
+            same.date = same.date or event.date
+            same.topics = sorted(set(same.topics) | set(event.topics))
+            same.initiatives = sorted(set(same.initiatives) | set(event.initiatives))
+    return kept
+
+
+def _other_day(a: DateValue | None, b: DateValue | None) -> bool:
+    return bool(a and b and a.exact and b.exact and a.exact != b.exact)
+
+
+def _is_planned(event: EventMention) -> bool:
+    return (event.mode or "").startswith(PLANNED_MEETING)
+
+
+def _date_all(doc: Document, events: list[EventMention]) -> None:
+    if doc.published is None:
+        return
+    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact]
+    meeting_days = {e.date.exact for e in meetings}
+    for event in events:
+        if event.date is not None and event.date.earliest and event.date.earliest > doc.published \
+                and not _is_planned(event):
+            event.date = None   # "commit to continue ... through May 11": a term, not the act's day
+        if event.date is not None and (event.date.earliest or event.date.latest):
+            continue
+        if _is_planned(event):
+            event.date = DateValue(doc.published, None, "unknown")
+        elif len(meeting_days) == 1 and event.type != "CONSULT":
+            event.date = meetings[0].date
+        else:
+            event.date = DateValue(None, doc.published, "unknown")
+
+
+@stage("dossier.annotate.interactions.v1", needs=("events", "typed_events", "people"),
+       adds=("interactions",), languages=EXTRACTION_LANGUAGES)
+def keep_interactions(doc: Document) -> Document:
+    events = [e for e in doc.events if is_international(doc, e)]
+    events = _one_per_act(events)
+    _date_all(doc, events)
+    doc.events = events
+    return doc

@@ -1,0 +1,46 @@
+"""Only interactions between countries are events, one per act, and every event of a dated
+report has a date or a window."""
+from __future__ import annotations
+
+from datetime import date
+
+from dossier.annotate.interactions import participant_countries
+
+READOUT = (
+    "This afternoon, President Biden spoke with Prime Minister Netanyahu of Israel. "
+    "The President reaffirmed his ironclad commitment to Israel’s security. "
+    "The two leaders agreed to remain in close contact."
+)
+
+
+def test_a_domestic_act_is_not_an_event(annotate):
+    doc = annotate("Today, President Donald J. Trump of the United States signed an Executive Order "
+                   "launching an investigation into copper imports. The Secretary of Commerce "
+                   "welcomed the decision of the President.", published=date(2025, 2, 25))
+    assert doc.events == []
+
+
+def test_a_call_of_this_afternoon_and_what_was_said_in_it_take_the_report_s_day(annotate):
+    doc = annotate(READOUT, published=date(2024, 4, 28))
+    call = next(e for e in doc.events if e.type == "CONSULT")
+    assert sorted(call.participants) == ["Biden", "Netanyahu"]
+    assert call.date.exact == date(2024, 4, 28)
+    assert all(e.date is not None and e.date.exact == date(2024, 4, 28) for e in doc.events)
+    # nothing says whose President Biden is; what is known is that he is not Israel's
+    assert all("ISR" in participant_countries(doc, e) for e in doc.events)
+
+
+def test_an_act_without_a_day_in_a_dated_report_gets_a_window_ending_on_that_day(annotate):
+    doc = annotate("Kenya asked the United States to extend the trade programme. "
+                   "Kenyan officials said the talks would continue.", published=date(2025, 3, 4))
+    assert doc.events, "the request is an event"
+    for event in doc.events:
+        assert event.date is not None and event.date.latest == date(2025, 3, 4)
+
+
+def test_one_sentence_gives_one_event(annotate):
+    doc = annotate("Kenya’s President William Ruto thanked the United States for helping the Kenyan-led "
+                   "mission in Haiti with vehicles and equipment.", published=date(2025, 6, 1))
+    sentences = [e.evidence[0] for e in doc.events if e.type != "CONSULT"]
+    assert len(sentences) == len(set(sentences)) == 1
+    assert doc.events[0].type == "AID"
