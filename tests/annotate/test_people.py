@@ -228,3 +228,25 @@ def test_a_name_the_model_swallowed_into_an_office_is_still_a_person(annotate):
     assert phee.country == "USA"
     assert phee.roles[0].title == "Assistant Secretary of State for African Affairs"
     assert not any(p.name == "United States" for p in doc.people)
+
+
+def test_a_name_the_model_left_untagged_after_a_title_is_a_person(annotate):
+    doc = annotate("National Security Advisor Jake Sullivan met today with Nigerian National "
+                   "Security Adviser Nuhu Ribadu about bilateral security cooperation.")
+    people = {(m.name, m.country) for m in doc.people}
+    assert ("Nuhu Ribadu", "NGA") in people
+
+
+def test_an_incoming_official_keeps_the_country_of_the_title(annotate):
+    doc = annotate("Jake Sullivan met today with incoming Israeli National Security Advisor "
+                   "Dr. Eyal Hulata in Washington.")
+    assert {m.name: m.country for m in doc.people}["Eyal Hulata"] == "ISR"
+
+
+def test_of_country_after_a_name_gives_the_country_and_the_bare_title_later_is_that_person(annotate):
+    doc = annotate("Vice President Kamala Harris of the United States today met with Prime "
+                   "Minister Lee Hsien Loong of Singapore. The Prime Minister thanked the Vice "
+                   "President.")
+    lee = [m for m in doc.people if m.name.startswith("Lee")]
+    assert lee and all(m.country == "SGP" for m in lee)
+    assert any(m.surface.endswith("Prime Minister") for m in lee)

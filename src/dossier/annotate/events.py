@@ -116,6 +116,10 @@ def _in_passing(person_root, trigger, word_before) -> bool:
     """Is this person only mentioned in passing: as a possessor of something else, after a
     preposition that does not join them to the meeting ("reforms under President X"), or inside
     a relative clause the trigger is not in ("the partnership, which was signed by X")?"""
+    if trigger.lemma_.lower() == "discuss" and any(
+            person_root.i in {t.i for t in obj.subtree}
+            for obj in trigger.children if obj.dep_ == "dobj"):
+        return True   # "discussed the upcoming visit by Prime Minister Bennett": a topic
     if person_root.dep_ == "poss" and person_root.head != trigger \
             and person_root.head.lower_ not in NOUN_TRIGGERS:
         return True

@@ -27,7 +27,7 @@ from dossier.pipeline import stage
 from dossier.places import country_code
 
 # A run of capitalised words, allowing "of (the)" inside: "Democratic Republic of the Congo".
-CAPITALISED = re.compile(r"\b[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,4}")
+CAPITALISED = re.compile(r"\b[A-Z][\w.'\u2019-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'\u2019-]*){0,8}")
 # A sentence ends at . ! or ? (and closing quotes) before a capital or digit, or at a line break.
 # Rough on purpose: it only decides what the model reads, the model then splits properly.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]?\s+(?=[\"\u201c(]?[A-Z0-9])|\n+")

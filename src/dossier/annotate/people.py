@@ -266,7 +266,38 @@ def _mentions_from_entities(doc: Document) -> list[PersonMention]:
         if not _proper_nouns(doc, start, end):
             continue
         mentions.append(PersonMention(Span(start, end), doc.text[start:end], name))
-    return mentions
+    return mentions + _untagged_names_after_titles(doc, mentions)
+
+
+MAX_NAME_WORDS = 4
+
+
+def _untagged_names_after_titles(doc: Document, found: list[PersonMention]) -> list[PersonMention]:
+    """ "Nigerian National Security Adviser Nuhu Ribadu": proper nouns right after a title
+    word that the model tagged as nothing (or as the tail of an office) are a name."""
+    taken = [(m.span.start, m.span.end) for m in found]
+    out = []
+    tokens = doc.nlp
+    for t in tokens:
+        if not is_head_word(t.text) or t.i + 2 > len(tokens):
+            continue
+        words = []
+        for w in tokens[t.i + 1:t.i + 1 + MAX_NAME_WORDS + 1]:
+            if w.pos_ != "PROPN" or not w.text[:1].isupper() or w.ent_type_ in ("GPE", "NORP"):
+                break
+            words.append(w)
+        if not 2 <= len(words) <= MAX_NAME_WORDS or words[-1].i + 1 < len(tokens) \
+                and tokens[words[-1].i + 1].pos_ == "PROPN":
+            continue
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(s < end and start < e for s, e in taken) or _in_byline(doc, start):
+            continue
+        name = _name_from_entity(doc.text[start:end])
+        if name is None or place_country(name) or name != doc.text[start:end]:
+            continue
+        out.append(PersonMention(Span(start, end), name, name))
+        taken.append((start, end))
+    return out
 
 
 def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMention]:
@@ -323,7 +354,8 @@ def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pe
     return out
 
 
-OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})")
+# "Lee Hsien | Loong of Singapore": the model may end a name a word or two early
+OF_COUNTRY = re.compile(r"(?:\s+[A-Z][\w’'-]+){0,2},?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})")
 
 
 HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")
@@ -394,15 +426,18 @@ def annotate_people(doc: Document) -> Document:
 
 def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention],
                        home: str | None) -> list[PersonMention]:
-    """A role-only mention names whoever holds that title in this document, if anyone does."""
+    """A role-only mention names whoever holds that title in this document, if anyone does:
+    "the Prime Minister" after "Prime Minister Lee Hsien Loong of Singapore" is Lee, whatever
+    the report's own country."""
     for m in role_only:
         wanted = m.roles[0]
-        m.country = wanted.country or home
+        holder = next((other for other in named
+                       if other.country in (None, wanted.country) or wanted.country is None
+                       if any(title_key(r.title) == title_key(wanted.title) for r in other.roles)),
+                      None)
+        if holder is not None:
+            m.name = holder.name
+        m.country = wanted.country or (holder.country if holder else None) or home
         for r in m.roles:
             r.country = r.country or m.country
-        for other in named:
-            if other.country in (None, m.country) and any(
-                    title_key(r.title) == title_key(wanted.title) for r in other.roles):
-                m.name = other.name
-                break
     return role_only

@@ -60,6 +60,11 @@ def _leading_country(words: list[str]) -> tuple[str | None, int]:
 _AT_ORG = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+|for\s+|and\s+)?)+)$")
 
 
+# Words before a title held now, or about to be, that say how rather than what ("former" is
+# kept: a former minister holds no office).
+TENURE = {"incoming", "outgoing", "acting", "interim", "new", "newly", "departing", "retiring"}
+
+
 def parse_title(phrase: str) -> Title:
     """Split "U.S. Deputy Secretary of State" into title, organisation and country.
 
@@ -68,8 +73,9 @@ def parse_title(phrase: str) -> Title:
     """
     text = " ".join(phrase.replace("\u2019", "'").split()).strip(" ,;")
     words = text.split()
-    while words and words[0].lower().strip(".") in HONORIFICS | {"rt", "the"}:
-        words = words[1:]   # "The Honourable Minister of Trade"
+    while words and (words[0].lower().strip(".") in HONORIFICS | {"rt", "the"}
+                     or words[0].lower() in TENURE):
+        words = words[1:]   # "The Honourable Minister of Trade", "incoming Israeli ..."
     country, used = _leading_country(words)
     text = " ".join(words[used:])
     organization = None

@@ -76,8 +76,12 @@ def _officials_over(doc: Document, trigger) -> set[str]:
 def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention]) -> set[str]:
     source, target = m.source, m.target
     thanks = _thanked_for(mentions, doc)
-    if m.codebook_type == "AID" and source is None and thanks is not None and thanks is not m:
-        source, target = thanks.target, thanks.source
+    if thanks is not None and thanks is not m and (
+            (m.codebook_type == "AID" and source is None)
+            or any(t.i == m.trigger for t in doc.nlp[thanks.trigger].subtree)):
+        # "thanked the Prime Minister for Singapore's sanctions on Russia": the act thanked
+        # for is the thanked one's, done to its own target
+        source, target = thanks.target, (target if m.source is not None else None) or thanks.source
     found = _actors_in(doc, source) | _actors_in(doc, target)
     if not any(_is_person_key(k) for k in found):
         found |= _officials_over(doc, doc.nlp[m.trigger])
