@@ -198,3 +198,21 @@ def test_a_document_that_breaks_a_stage_fails_alone(store: Store, exploding_stag
     assert doc_ids(store) == {"before", "after"}
     with store.session() as s:   # the mentions flushed before the failing insert were rolled back
         assert set(s.scalars(select(PersonMentionRow.doc_id))) == {"before", "after"}
+
+
+def test_a_syndicated_copy_under_another_id_is_a_report_of_its_own(store: Store, tmp_path: Path) -> None:
+    """Two outlets carrying the same wire story: both are stored, the later-named one marked as
+    an exact copy, and the meeting counts both; ingesting both again changes nothing."""
+    from dossier.store import queries
+
+    (tmp_path / "outlet-a.txt").write_text(RUTO_BLINKEN, encoding="utf-8")
+    (tmp_path / "outlet-b.txt").write_text(RUTO_BLINKEN, encoding="utf-8")
+    first = ingest(store, [str(tmp_path)])
+    assert (first.read, first.new, first.unchanged) == (2, 2, 0)
+    with store.session() as s:
+        docs = {d["id"]: d for d in queries.documents(s)}
+        assert docs["outlet-b"]["near_duplicate_of"] == "outlet-a"
+        assert docs["outlet-b"]["duplicate_similarity"] == 1.0
+        assert [e["reported_by"] for e in queries.events(s)] == [["outlet-a", "outlet-b"]]
+    again = ingest(store, [str(tmp_path)])
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)

@@ -123,6 +123,10 @@ class EventMention:
     initiatives: list[str] = field(default_factory=list)
 
 
+def identity_hash(doc_id: str, raw: str) -> str:
+    return hashlib.sha256(f"{doc_id}\0{raw}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
 MAX_ID = 200
 """The longest document id the store keeps (its key columns are VARCHAR(200))."""
 
@@ -169,8 +173,13 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        """Identity of the input: the same raw content is the same document."""
-        return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
+        """Identity of a stored document: the same id with the same raw content.
+
+        The same text under another id (another outlet carrying a wire story, a repost under a
+        new URL) is a report of its own, stored and then found to be an exact copy
+        (`resolve/duplicates.py`), so that every outlet that carried an event is counted.
+        """
+        return identity_hash(self.id, self.raw)
 
     def sentence_of(self, offset: int) -> Span:
         for sent in self.sentences:

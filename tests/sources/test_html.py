@@ -7,7 +7,6 @@ each with a header, menu, share bar, related stories, cookie notice, comments an
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
-from dossier.document import Document
+from dossier.document import Document, identity_hash
 from dossier.pipeline import Pipeline
 from dossier.sources import InputError, read_inputs
 from dossier.sources.decode import NotText
@@ -106,7 +105,7 @@ def test_the_html_is_kept_for_audit_and_the_main_text_is_extracted() -> None:
     html = page_html("daily-courier")
     doc = html_document(html, id="p", source="p.html")
     assert doc.raw == html
-    assert doc.content_hash == hashlib.sha256(html.encode("utf-8")).hexdigest()
+    assert doc.content_hash == identity_hash("p", html)   # the page as fetched, not the text
     assert "<" not in doc.extracted and "dataLayer" not in doc.extracted
     assert doc.extracted.startswith("Ghana and Germany sign vocational training pact\n\n")
 

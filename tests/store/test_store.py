@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,31 @@ def test_a_very_long_document_id_is_shortened_uniquely_and_stored(store: Store,
     assert store.save_document(first) is Saved.NEW and store.save_document(second) is Saved.NEW
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(DocumentRow)) == 2
+
+
+def test_a_store_from_before_copies_were_kept_still_knows_its_documents(tmp_path: Path) -> None:
+    """Migration 0005 rehashes stored documents by id and content: the same input ingested
+    again is unchanged, and a copy of it under another id is new."""
+    import hashlib
+
+    from sqlalchemy import create_engine, insert
+
+    from dossier.ingest import ingest
+    from dossier.store.migrate import upgrade
+
+    text = "Kenyan President William Ruto met US Secretary of State Antony Blinken in Nairobi.\n"
+    (tmp_path / "old.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(text, encoding="utf-8")
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0004")
+    with engine.begin() as c:
+        c.execute(insert(DocumentRow), [dict(
+            id="old", source=str(tmp_path / "old.txt"), text=text, raw=text, minhash=[],
+            warnings=[], content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            ingested_at=datetime.now(timezone.utc))])
+    engine.dispose()
+    store = Store(str(path))
+    report = ingest(store, [str(tmp_path / "old.txt"), str(tmp_path / "copy.txt")])
+    store.close()
+    assert (report.unchanged, report.new) == (1, 1)
