@@ -155,3 +155,15 @@ def test_demonym_table_covers_the_sovereign_states() -> None:
     assert len(resolvable) >= 190
     known = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
     assert {row["alpha3"] for row in rows} <= known
+
+
+def test_an_event_place_is_drawn_at_its_city_else_at_its_country_s_capital() -> None:
+    from dossier.places import place_point
+
+    nairobi = place_point("State House, Nairobi")
+    assert nairobi is not None and nairobi.precision == "city"
+    assert (round(nairobi.lat), round(nairobi.lon)) == (-1, 37)
+    kenya = place_point(None, "KEN")
+    assert kenya is not None and kenya.precision == "country" and (kenya.lat, kenya.lon) == (nairobi.lat, nairobi.lon)
+    assert place_point("Phnom Penh, Cambodia").precision == "city"
+    assert place_point(None, None) is None and place_point("Nowhere Land") is None

