@@ -44,3 +44,26 @@ def test_one_sentence_gives_one_event(annotate):
     sentences = [e.evidence[0] for e in doc.events if e.type != "CONSULT"]
     assert len(sentences) == len(set(sentences)) == 1
     assert doc.events[0].type == "AID"
+
+
+def test_a_hypothetical_invasion_is_not_an_event(annotate):
+    doc = annotate("The United States and the EU are working jointly towards a timely supply of "
+                   "natural gas to avoid shocks, including those that could result from a further "
+                   "Russian invasion of Ukraine.", published=date(2022, 1, 28))
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
+def test_he_who_acts_is_the_last_subject_named(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. of the United States spoke today with President "
+                   "Uhuru Kenyatta of Kenya. He also emphasized the United States’ continued "
+                   "commitment to working closely with Kenya.", published=date(2021, 2, 25))
+    typed = [e for e in doc.events if e.type != "CONSULT"]
+    assert typed and all("Joseph R. Biden" in e.participants for e in typed)
+
+
+def test_a_date_inside_another_phrase_is_not_the_day_of_the_act(annotate):
+    doc = annotate("President Biden of the United States today met Prime Minister Kishida of Japan "
+                   "in Phnom Penh. In the meeting, President Biden reinforced the United States’ "
+                   "ironclad commitment to the defense of Japan following the missile launch over "
+                   "Japan on October 3.", published=date(2022, 11, 13))
+    assert doc.events and all(e.date.exact == date(2022, 11, 13) for e in doc.events)

@@ -116,6 +116,12 @@ def _in_passing(person_root, trigger, word_before) -> bool:
     """Is this person only mentioned in passing: as a possessor of something else, after a
     preposition that does not join them to the meeting ("reforms under President X"), or inside
     a relative clause the trigger is not in ("the partnership, which was signed by X")?"""
+    tok = person_root
+    while tok.head.i != tok.i and tok.i != trigger.i:
+        if tok.dep_ in ("conj", "ccomp", "parataxis") and tok.pos_ in ("VERB", "AUX") \
+                and trigger.i not in {t.i for t in tok.subtree}:
+            return True   # "They discussed the visit, and Mr. Sullivan conveyed that ...": another clause
+        tok = tok.head
     if trigger.lemma_.lower() == "discuss" and any(
             person_root.i in {t.i for t in obj.subtree}
             for obj in trigger.children if obj.dep_ == "dobj"):
@@ -183,6 +189,27 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
 def sentence_date(doc: Document, sent) -> DateValue | None:
     found = [d.value for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
              and d.value.precision in ("day", "week")]
+    return min(found, key=_date_rank) if found else None
+
+
+def clause_date(doc: Document, sent, trigger) -> DateValue | None:
+    """The day of the act the trigger states: a date attached to the trigger, or to the verb a
+    trigger noun depends on, not one inside another phrase ("reinforced the commitment ...
+    following the missile launch over Japan on October 3")."""
+    own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
+                         if trigger.pos_ in ("NOUN", "PROPN") else set())
+    found = []
+    for d in doc.dates:
+        if not (sent.start_char <= d.span.start < sent.end_char) or d.value.precision not in ("day", "week"):
+            continue
+        span = doc.nlp.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        tok = span.root if span is not None else None
+        while tok is not None and tok.i not in own and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.i not in own and tok.pos_ not in ("ADP", "NUM", "PROPN", "DET", "ADJ", "ADV"):
+                tok = None
+        if tok is not None and tok.i in own:
+            found.append(d.value)
     return min(found, key=_date_rank) if found else None
 
 

@@ -17,14 +17,13 @@ as a whole report, as an analyst reading it would:
 """
 from __future__ import annotations
 
+import re
+
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.typed_events import COUNTRY_KEY, PLANNED_MEETING
+from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, PLANNED_MEETING
 from dossier.document import DateValue, Document, EventMention
 from dossier.pipeline import stage
-
-# PLOVER's material types: what was done, rather than said
-MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
 def participant_countries(doc: Document, event: EventMention) -> set[str]:
@@ -85,6 +84,12 @@ def _is_planned(event: EventMention) -> bool:
     return (event.mode or "").startswith(PLANNED_MEETING)
 
 
+# "In the meeting, President Biden reinforced ... the launch on October 3": said then and there
+AT_THE_MEETING = re.compile(r"^(?:in|during|on|at)\s+(?:the|their|his|her|today[’']s)\s+"
+                            r"(?:meeting|call|talks|conversation|visit|discussion|phone call)\b",
+                            re.I)
+
+
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     """Acts told in a readout of one meeting, with no day of their own, were done there, then;
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
@@ -94,7 +99,10 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):
             event.date = None   # "commit to continue ... through May 11": a term, not the act's day
-        if event.date is not None and (event.date.earliest or event.date.latest):
+        at_the_meeting = meeting is not None and event.type != "CONSULT" and bool(
+            AT_THE_MEETING.match(event.summary))
+        if event.date is not None and (event.date.earliest or event.date.latest) \
+                and not at_the_meeting:
             continue
         if meeting is not None and event.type != "CONSULT" and not _is_planned(event):
             # a place the sentence names ("the situation in Gaza") is what was talked about;

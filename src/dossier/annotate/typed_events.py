@@ -11,7 +11,7 @@ placed in a relationship.
 """
 from __future__ import annotations
 
-from dossier.annotate.events import ROLE_KEY, sentence_date, sentence_location
+from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
 from dossier.document import Document, EventMention, Span
@@ -73,6 +73,28 @@ def _officials_over(doc: Document, trigger) -> set[str]:
     return found
 
 
+PRONOUNS = {"he", "she"}
+LOOK_BACK = 3   # sentences
+
+
+def _pronoun_subject(doc: Document, sent, m: PloverMention) -> set[str]:
+    """ "President Biden spoke with President Kenyatta. He also emphasized ...": a he or she
+    acting is the person who last acted as a sentence's subject, within a few sentences."""
+    trigger = doc.nlp[m.trigger]
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in PRONOUNS
+                               for c in verb.children):
+        return set()
+    earlier = [s for s in doc.sentences if s.end <= sent.start_char][-LOOK_BACK:]
+    for before in reversed(earlier):
+        for p in doc.people:
+            if p.name and before.start <= p.span.start < before.end:
+                span = doc.nlp.char_span(p.span.start, p.span.end, alignment_mode="expand")
+                if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                    return {p.name} | ({COUNTRY_KEY + p.country} if p.country else set())
+    return set()
+
+
 def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention]) -> set[str]:
     source, target = m.source, m.target
     thanks = _thanked_for(mentions, doc)
@@ -84,12 +106,31 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
     found = _actors_in(doc, source) | _actors_in(doc, target)
     if not any(_is_person_key(k) for k in found):
-        found |= _officials_over(doc, doc.nlp[m.trigger])
+        found |= _officials_over(doc, doc.nlp[m.trigger]) or _pronoun_subject(doc, sent, m)
     if m.codebook_type in AGREEMENT_TYPES and len(found) < 2:
         for ini in doc.initiatives:
             if sent.start_char <= ini.span.start < sent.end_char:
                 found |= _countries_in(doc, ini.span.start, ini.span.end)
     return found
+
+
+HYPOTHETICAL_MODIFIERS = {"further", "potential", "possible", "future", "hypothetical", "any"}
+MODALS = {"could", "might", "may"}
+CONDITIONS = {"if", "unless", "whether", "lest"}
+# PLOVER's material types: what was done, rather than said
+MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def is_hypothetical(trigger) -> bool:
+    """ "shocks that could result from a further Russian invasion", "if Iran attacks": an act
+    that may happen, not one the text says happened. (A pledge, "would continue to support",
+    is a verbal act of its own and is not asked about.)"""
+    if trigger.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in HYPOTHETICAL_MODIFIERS for c in trigger.children if c.dep_ in ("amod", "det")):
+        return True
+    return any(tok.pos_ in ("VERB", "AUX") and any(
+        (c.dep_ == "aux" and c.lower_ in MODALS) or (c.dep_ == "mark" and c.lower_ in CONDITIONS)
+        for c in tok.children) for tok in [trigger, *trigger.ancestors])
 
 
 @stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
@@ -99,7 +140,8 @@ def annotate_typed_events(doc: Document) -> Document:
         mentions = classify(sent)
         for m in mentions:
             kind = m.codebook_type
-            if kind in (None, "CONSULT") or m.negated:
+            if kind in (None, "CONSULT") or m.negated \
+                    or (kind in MATERIAL and is_hypothetical(doc.nlp[m.trigger])):
                 continue
             participants = _participants(doc, sent, m, mentions)
             if len(participants) < 2:
@@ -111,7 +153,7 @@ def annotate_typed_events(doc: Document) -> Document:
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
-                mode=mode, date=sentence_date(doc, sent), location=location,
+                mode=mode, date=clause_date(doc, sent, trigger), location=location,
                 country=place_country(location) if location else None,
                 topics=sorted(set(topics_of(sent.text)) | set(m.context)),
                 initiatives=sorted({i.name for i in doc.initiatives
