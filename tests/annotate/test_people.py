@@ -1,6 +1,8 @@
 """People in one document: names, the roles the text gives them, and their country."""
 from __future__ import annotations
 
+import pytest
+
 from datetime import date
 
 
@@ -250,3 +252,18 @@ def test_of_country_after_a_name_gives_the_country_and_the_bare_title_later_is_t
     lee = [m for m in doc.people if m.name.startswith("Lee")]
     assert lee and all(m.country == "SGP" for m in lee)
     assert any(m.surface.endswith("Prime Minister") for m in lee)
+
+
+@pytest.mark.parametrize("junk", ["Article II", "Benjamin Franklin Room", "Pell Grants",
+                                  "Second Gentleman", "Operation Warp Speed", "St. Sabina Church"])
+def test_laws_rooms_programmes_and_titles_are_not_names(junk: str) -> None:
+    from dossier.annotate.people import _name_from_entity
+
+    assert _name_from_entity(junk) is None
+
+
+def test_a_sentence_opener_is_not_part_of_a_title() -> None:
+    from dossier.annotate.titles import parse_title
+
+    assert parse_title("Today President").title == "President"
+    assert parse_title("Thanks to President").title == "President"

@@ -46,3 +46,13 @@ def test_surname_and_given_name() -> None:
     assert surname("Alfred K. Ombudo") == "ombudo"
     assert given_name("Alfred K. Ombudo") == "alfred"
     assert given_name("Ombudo") is None
+
+
+def test_a_generational_suffix_and_a_transliteration_do_not_make_another_person() -> None:
+    from dossier.resolve.names import same_person, surname_key
+
+    assert same_person("Joseph R. Biden", "Joseph R. Biden, Jr.")
+    assert same_person("Volodymyr Zelenskyy", "Volodymyr Zelensky")
+    assert surname_key("Zelenskiy") == surname_key("Zelenskyy") == "zelensky"
+    assert not same_person("Joe Biden", "Hunter Biden")
+    assert not same_person("Olena Zelenska", "Volodymyr Zelensky")

@@ -31,7 +31,13 @@ NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framewor
                 "plan", "administration", "association", "district", "caucus", "committee",
                 "group", "company", "corporation", "university", "college", "school", "agency",
                 "hospital", "airport", "county", "province", "region", "republic", "kingdom",
-                "communities", "natives", "native", "notifications", "nutrition"}
+                "communities", "natives", "native", "notifications", "nutrition", "lady",
+                "gentleman", "room", "hall", "garden", "grants", "grant", "article", "affairs",
+                "day", "week", "month", "summit", "operation", "order", "bill", "law"}
+# Words that open the names of laws, places and operations, never of people ("Article II",
+# "Camp David", "Operation Warp Speed", "St. Sabina Church").
+NOT_NAME_START = {"article", "section", "chapter", "title", "operation", "executive", "camp", "fort",
+                  "lake", "mount", "mt", "st", "saint", "day", "eid", "rosh", "dia", "día"}
 GROUP_NOUNS = r"(?:delegation|team|officials?|government|negotiators|side|counterparts?)"
 
 
@@ -46,6 +52,7 @@ def _name_from_entity(text: str) -> str | None:
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
     if not words or len(words) > 4 or words[-1].lower() in NOT_NAME_END \
+            or words[0].lower().strip(".") in NOT_NAME_START \
             or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
     if not all(NAME_TOKEN.match(w) or w.lower() in PARTICLES for w in words):

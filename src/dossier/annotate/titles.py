@@ -20,6 +20,7 @@ premier chancellor king queen prince princess emir sultan mayor speaker leader r
 congressman congresswoman general admiral colonel commander officer attache consul
 undersecretary under-secretary administrator head cs ps ceo counsellor councillor counselor
 attorney-general attorney justice judge registrar treasurer controller auditor
+lady gentleman
 """.split())
 # Honorifics: they stand before names but are not roles on their own.
 HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
@@ -68,6 +69,15 @@ TENURE = {"incoming", "outgoing", "acting", "interim", "new", "newly", "departin
 _OF_COUNTRY_END = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 
 
+# Capitalised words that open a sentence before a title ("Today President Biden", "Thanks to
+# President Ruto") and are never part of it.
+NOT_TITLE_OPENERS = frozenset("""
+today yesterday tonight tomorrow thanks thank meanwhile later earlier also then when after
+before on in at as under with by from during following while since monday tuesday wednesday
+thursday friday saturday sunday
+""".split())
+
+
 def parse_title(phrase: str) -> Title:
     """Split "U.S. Deputy Secretary of State" into title, organisation and country.
 
@@ -76,7 +86,7 @@ def parse_title(phrase: str) -> Title:
     """
     text = " ".join(phrase.replace("\u2019", "'").split()).strip(" ,;")
     words = text.split()
-    while words and (words[0].lower().strip(".") in HONORIFICS | {"rt", "the"}
+    while words and (words[0].lower().strip(".,") in HONORIFICS | NOT_TITLE_OPENERS | CONNECTORS | {"rt"}
                      or words[0].lower() in TENURE):
         words = words[1:]   # "The Honourable Minister of Trade", "incoming Israeli ..."
     country, used = _leading_country(words)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.annotate.titles import title_key
-from dossier.resolve.names import fold, given_name, given_names_compatible, same_person, surname
+from dossier.resolve.names import (fold, given_name, given_names_compatible, same_person,
+                                   surname_key)
 
 
 @dataclass
@@ -64,7 +65,7 @@ def slug(text: str) -> str:
 def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
     by_surname: dict[str, list[MentionIn]] = defaultdict(list)
     for m in mentions:
-        by_surname[surname(m.name)].append(m)
+        by_surname[surname_key(m.name)].append(m)
     clusters: list[list[MentionIn]] = []
     for block in by_surname.values():
         given = {m.name: given_name(m.name) for m in block}

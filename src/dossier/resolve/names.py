@@ -23,13 +23,32 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"['.]", "", re.sub(r"[-‐–]", " ", text)).split())
 
 
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _words(name: str) -> list[str]:
+    """Folded words of a name without a generational suffix ("Joseph R. Biden, Jr.")."""
+    words = fold(name).replace(",", " ").split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words = words[:-1]
+    return words
+
+
 def surname(name: str) -> str:
-    words = fold(name).split()
+    words = _words(name)
     return words[-1] if words else ""
 
 
+def surname_key(name: str) -> str:
+    """A surname as transliterations agree on it: doubled letters single and a closing -iy,
+    -yy or -ii as -y ("Zelenskyy", "Zelensky", "Zelenskiy" -> "zelensky"). Names whose keys
+    differ are never the same person, so this is what a corpus is blocked by."""
+    key = re.sub(r"(.)\1+", r"\1", surname(name))
+    return re.sub(r"(?:iy|yi|ij)$", "y", key)
+
+
 def given_name(name: str) -> str | None:
-    words = fold(name).split()
+    words = _words(name)
     return words[0] if len(words) > 1 else None
 
 
@@ -64,5 +83,12 @@ def given_names_compatible(a: str | None, b: str | None) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Could these two names denote one person? (Surname equal, given names compatible.)"""
-    return surname(a) == surname(b) and given_names_compatible(given_name(a), given_name(b))
+    """Could these two names denote one person? (Surname equal, given names compatible; or
+    the same given name and a surname transliterated apart: "Volodymyr Zelenskyy" and
+    "Volodymyr Zelensky".)"""
+    sa, sb = surname(a), surname(b)
+    ga, gb = given_name(a), given_name(b)
+    if sa == sb:
+        return given_names_compatible(ga, gb)
+    return ga is not None and ga == gb and len(ga) > 1 and min(len(sa), len(sb)) >= 6 \
+        and surname_key(a) == surname_key(b)
