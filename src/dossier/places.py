@@ -123,6 +123,11 @@ def _fold(core: str) -> str:
     return _SAINT.sub("saint", text)
 
 
+def fold_name(text: str) -> str:
+    """The key two spellings of a name share ("the E.U.'s" and "EU"), as places are looked up."""
+    return _fold(_core(text))
+
+
 def _key(text: str) -> str | None:
     """The lookup key for a name, or None when it is a common word that only looks like one."""
     core = _core(text)

@@ -67,3 +67,18 @@ def test_a_date_inside_another_phrase_is_not_the_day_of_the_act(annotate):
                    "ironclad commitment to the defense of Japan following the missile launch over "
                    "Japan on October 3.", published=date(2022, 11, 13))
     assert doc.events and all(e.date.exact == date(2022, 11, 13) for e in doc.events)
+
+
+def test_an_organisation_and_one_country_make_an_international_event(annotate):
+    doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
+                   "Monday.", published=date(2025, 3, 4))
+    assert any("org:IMF" in e.participants for e in doc.events)
+
+
+def test_an_organisation_s_officer_does_not_take_the_report_s_country(annotate):
+    doc = annotate("Secretary of State Antony Blinken of the United States met NATO Secretary "
+                   "General Jens Stoltenberg in Brussels on Monday.", published=date(2023, 4, 3))
+    people = {m.name: m for m in doc.people}
+    assert people["Jens Stoltenberg"].country is None
+    assert people["Jens Stoltenberg"].roles[0].organization == "NATO"
+    assert any(e.type == "CONSULT" for e in doc.events)

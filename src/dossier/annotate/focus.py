@@ -2,8 +2,8 @@
 
 The spaCy model is about nine tenths of the per-document cost, and a knowledge base of relations
 between countries only needs it where countries are. So before the model runs, a cheap scan
-(capitalised words looked up in the country and demonym tables) counts the countries a report
-names, in its title or text:
+(capitalised words looked up in the country, demonym and international organisation tables)
+counts the countries (an organisation counts as one) a report names, in its title or text:
 
 - two or more: the report is about a relation and is read whole (every news report of a
   bilateral visit, deal or dispute is);
@@ -24,6 +24,7 @@ from bisect import bisect_right
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.document import Document, Span
 from dossier.pipeline import stage
+from dossier.organisations import organisation_code
 from dossier.places import country_code
 
 # A run of capitalised words, allowing "of (the)" inside: "Democratic Republic of the Congo".
@@ -49,7 +50,8 @@ def _country_mentions(text: str) -> list[tuple[int, str]]:
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
-                code = country_code(" ".join(words[i:j]))
+                name = " ".join(words[i:j])
+                code = country_code(name) or (f"org:{org}" if (org := organisation_code(name)) else None)
                 if code:
                     found.append((run.start() + spans[i][0], code))
                     i = j - 1

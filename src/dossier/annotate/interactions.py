@@ -3,8 +3,8 @@
 The meeting and typed-event stages find candidates sentence by sentence; here they are judged
 as a whole report, as an analyst reading it would:
 
-- An event is an interaction between international actors. When everyone taking part belongs
-  to one country (a President signing an executive order, a task force meeting, a nomination),
+- An event is an interaction between international actors (countries, their people,
+  international organisations). When everyone taking part belongs to one country (a President signing an executive order, a task force meeting, a nomination),
   it is a domestic act, not an event.
 - One act is one event: a sentence classified under several types keeps one, the material act
   if there is one ("thanked the United States for helping ..." is aid), else the first the
@@ -21,7 +21,7 @@ import re
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, PLANNED_MEETING
+from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, ORGANISATION_KEY, PLANNED_MEETING
 from dossier.document import DateValue, Document, EventMention
 from dossier.pipeline import stage
 
@@ -42,15 +42,17 @@ def participant_countries(doc: Document, event: EventMention) -> set[str]:
 
 
 def is_international(doc: Document, event: EventMention) -> bool:
-    """Two countries take part, or one and a person whose country the report does not say
-    (the President in a report naming only the country he called)."""
-    countries = participant_countries(doc, event)
-    if len(countries) >= 2:
+    """Two countries take part, or an international organisation and anyone else, or one
+    country and a person whose country the report does not say (the President in a report
+    naming only the country he called)."""
+    parties = participant_countries(doc, event) | {
+        k for k in event.participants if k.startswith(ORGANISATION_KEY)}
+    if len(parties) >= 2:
         return True
     known = {p.name for p in doc.people if p.name and p.country}
     unknown = [k for k in event.participants
-               if not k.startswith((COUNTRY_KEY, ROLE_KEY)) and k not in known]
-    return len(countries) == 1 and bool(unknown)
+               if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY)) and k not in known]
+    return len(parties) == 1 and bool(unknown)
 
 
 def _one_per_act(events: list[EventMention]) -> list[EventMention]:

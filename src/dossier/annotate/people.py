@@ -18,6 +18,7 @@ from collections import Counter
 from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
                                      parse_title, split_titles, title_key)
 from dossier.document import Document, PersonMention, Role, Span
+from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
@@ -320,6 +321,13 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
     full = {}
     for name in canonical:
         full.setdefault(name.split()[-1], name)
+    # a first word alone is the one person whose name it starts: a given name ("Mark") or, in
+    # a family-name-first name, the family name ("Kishida" after "Kishida Fumio")
+    firsts = Counter(name.split()[0] for name in canonical)
+    for name in canonical:
+        first = name.split()[0]
+        if firsts[first] == 1 and len(first) > 2 and not first.endswith(".") and first not in full:
+            full[first] = name
     taken = [(m.span.start, m.span.end) for m in mentions]
     for surname_, name in full.items():
         for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname_) + r"(?![\w’]|'(?!s))", doc.text):
@@ -396,6 +404,17 @@ def _countries_in_headline(title: str) -> dict[str, str]:
             if (code := _of_country(title, m.end(1)))}
 
 
+def organisation_in(title: str) -> str | None:
+    """The international organisation a title names ("NATO Secretary General", "President of
+    the European Commission"), by its name in our table."""
+    words = title.split()
+    for n in range(min(len(words), 6), 0, -1):
+        for i in range(len(words) - n + 1):
+            if code := organisation_code(" ".join(words[i:i + n])):
+                return organisation_name(code)
+    return None
+
+
 def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> None:
     tok = token_at.get(m.span.start)
     if tok is not None and (before := _title_before(doc, tok, doc.nlp[tok].sent.start)):
@@ -452,9 +471,16 @@ def annotate_people(doc: Document) -> Document:
         by_name.setdefault(m.name, []).append(m)
     headline = _countries_in_headline(doc.title or "")
     for name, group in by_name.items():
+        for r in (r for m in group for r in m.roles if not r.organization):
+            r.organization = organisation_in(r.title)
         country = next((r.country for m in group for r in m.roles if r.country), None) \
             or next((c for m in group if (c := _group_country(doc, m.span.start))), None) \
-            or headline.get(name.split()[-1]) or home
+            or headline.get(name.split()[-1])
+        # an international organisation's officer ("NATO Secretary General") is no one's
+        # official: the report's own country is not theirs
+        if country is None and not any(r.organization and organisation_code(r.organization)
+                                       for m in group for r in m.roles):
+            country = home
         for m in group:
             m.country = country
     doc.people = mentions + _resolve_role_only(_role_only_mentions(doc, mentions), mentions, home)

@@ -109,7 +109,10 @@ def split_titles(phrase: str) -> list[str]:
     words = phrase.split()
     if len(words) > 1 and words[-1].lower() in ADDRESS_TITLES and has_head_word(" ".join(words[:-1])) \
             and words[-2].lower() not in (
-            "deputy", "vice", "special", "chief", "former", "acting", "assistant", "senior"):
+            "deputy", "vice", "special", "chief", "former", "acting", "assistant", "senior",
+            # "Secretary General", "Attorney General", "Governor General": one office
+            "secretary", "secretary-", "attorney", "governor", "surgeon", "inspector", "solicitor",
+            "consul", "director", "postmaster", "judge", "advocate"):
         return [" ".join(words[:-1]), words[-1]]
     return [phrase]
 

@@ -15,6 +15,7 @@ from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
 from dossier.document import Document, EventMention, Span
+from dossier.organisations import organisation_code
 from dossier.places import adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
@@ -22,15 +23,18 @@ from dossier.pipeline import stage
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 PLANNED_MEETING = "planned meeting"
 COUNTRY_KEY = "country:"
+ORGANISATION_KEY = "org:"
 
 
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:
+    """Countries and international organisations named between `start` and `end`."""
     found = set()
     for e in doc.entities:
-        if e.label in ("GPE", "NORP") and e.span.start < end and start < e.span.end:
-            code = country_code(e.text) or adjective_country(e.text)
-            if code:
+        if e.span.start < end and start < e.span.end:
+            if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
                 found.add(COUNTRY_KEY + code)
+            elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
+                found.add(ORGANISATION_KEY + org)
     return found
 
 
@@ -57,7 +61,7 @@ def _thanked_for(mentions: list[PloverMention], doc: Document) -> PloverMention 
 
 
 def _is_person_key(key: str) -> bool:
-    return not key.startswith(COUNTRY_KEY)
+    return not key.startswith((COUNTRY_KEY, ORGANISATION_KEY))
 
 
 def _officials_over(doc: Document, trigger) -> set[str]:

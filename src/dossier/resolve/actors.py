@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.annotate.titles import title_key
-from dossier.resolve.names import (fold, given_name, given_names_compatible, same_person,
-                                   surname_key)
+from dossier.resolve.names import (fold, given_name, given_names_compatible, is_name_tail,
+                                   same_person, surname_key)
 
 
 @dataclass
@@ -78,7 +78,8 @@ def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
         for m in sorted(full, key=lambda m: (-len(m.name), m.name)):
             first = given[m.name]
             k = next((k for k, names in enumerate(names_in) if first in names or all(
-                given_names_compatible(first, other) for other in names)), None)
+                given_names_compatible(first, other) for other in names)
+                or any(is_name_tail(m.name, o.name) for o in groups[k][:1])), None)
             if k is None:
                 groups.append([m])
                 names_in.append({first})

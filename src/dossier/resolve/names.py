@@ -82,12 +82,21 @@ def given_names_compatible(a: str | None, b: str | None) -> bool:
     return any(_close(x, y) for x in fa for y in fb)
 
 
+def is_name_tail(short: str, full: str) -> bool:
+    """ "López Obrador" ends "Andrés Manuel López Obrador": two or more last words of a name are
+    how news writing shortens a double surname."""
+    ws, wf = _words(short), _words(full)
+    return 2 <= len(ws) < len(wf) and wf[-len(ws):] == ws
+
+
 def same_person(a: str, b: str) -> bool:
     """Could these two names denote one person? (Surname equal, given names compatible; or
     the same given name and a surname transliterated apart: "Volodymyr Zelenskyy" and
     "Volodymyr Zelensky".)"""
     sa, sb = surname(a), surname(b)
     ga, gb = given_name(a), given_name(b)
+    if is_name_tail(a, b) or is_name_tail(b, a):
+        return True
     if sa == sb:
         return given_names_compatible(ga, gb)
     return ga is not None and ga == gb and len(ga) > 1 and min(len(sa), len(sb)) >= 6 \

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
 from dossier.annotate.typed_events import PLANNED_MEETING
+from dossier.organisations import organisation_name
 from dossier.places import country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings
@@ -189,33 +190,42 @@ def _report_parties(s: Session) -> dict[str, frozenset[str]]:
 
 
 COUNTRY_ACTOR = "country-"
+ORGANISATION_ACTOR = "org-"
 
 
 def _participant(actors: dict[tuple[str, str], str], doc_id: str, key: str) -> str | None:
     """The actor id of an event participant as a document names it: a person (by name or
-    role), or a country ("country:KEN"), which is an actor of its own."""
+    role), or a country ("country:KEN") or an international organisation ("org:EU"), actors of
+    their own."""
     if key.startswith("country:"):
         return COUNTRY_ACTOR + key.removeprefix("country:").lower()
+    if key.startswith("org:"):
+        return ORGANISATION_ACTOR + key.removeprefix("org:").lower()
     return actors.get((doc_id, key))
 
 
 def _events(s: Session, actors: dict[tuple[str, str], str],
             initiatives: dict[tuple[str, str], str], copies: frozenset[str]) -> None:
     mentions = []
-    countries: set[str] = set()
+    parties: set[str] = set()   # countries and organisations: actors of their own
     report_dates = {doc: pub for doc, pub in s.execute(select(DocumentRow.id, DocumentRow.published))
                     if pub}
     for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
         participants = frozenset(a for p in r.participants if (a := _participant(actors, r.doc_id, p)))
         if len(participants) < 2:
             continue
-        countries |= {p for p in participants if p.startswith(COUNTRY_ACTOR)}
+        parties |= {p for p in participants if p.startswith((COUNTRY_ACTOR, ORGANISATION_ACTOR))}
         mentions.append(EventMentionIn(
             r.id, r.doc_id, r.type, r.summary, r.mode, r.date_earliest, r.date_latest, r.weekday,
             r.location, r.country, participants, list(r.topics),
             [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
             [tuple(e) for e in r.evidence], report_dates.get(r.doc_id)))
-    for actor_id in sorted(countries):
+    for actor_id in sorted(parties):
+        if actor_id.startswith(ORGANISATION_ACTOR):
+            code = actor_id.removeprefix(ORGANISATION_ACTOR).upper()
+            s.merge(ActorRow(id=actor_id, name=organisation_name(code), type="organization",
+                             country=None, aliases=[code]))
+            continue
         code = actor_id.removeprefix(COUNTRY_ACTOR).upper()
         s.merge(ActorRow(id=actor_id, name=country_name(code), type="country", country=code,
                          aliases=[code]))
