@@ -121,6 +121,7 @@ class EventMention:
     country: str | None = None
     topics: list[str] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)
+    confidence: float = 0.0  # how sure the report is read right (annotate/interactions.py)
 
 
 def identity_hash(doc_id: str, raw: str) -> str:

@@ -82,3 +82,10 @@ def test_an_organisation_s_officer_does_not_take_the_report_s_country(annotate):
     assert people["Jens Stoltenberg"].country is None
     assert people["Jens Stoltenberg"].roles[0].organization == "NATO"
     assert any(e.type == "CONSULT" for e in doc.events)
+
+
+def test_every_event_has_a_confidence_and_a_named_dated_meeting_ranks_highest(annotate):
+    doc = annotate(READOUT, published=date(2024, 4, 28))
+    assert doc.events and all(0 < e.confidence < 1 for e in doc.events)
+    call = next(e for e in doc.events if e.type == "CONSULT")
+    assert call.confidence == max(e.confidence for e in doc.events)

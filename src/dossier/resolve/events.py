@@ -34,6 +34,7 @@ class EventMentionIn:
     initiatives: list[str]  # initiative ids
     evidence: list[tuple[int, int]]
     reported_on: date | None = None  # the report's date, when known: a bound on when it happened
+    confidence: float | None = None
 
 
 @dataclass
@@ -54,6 +55,21 @@ class Event:
     def date(self) -> date | None:
         exact = Counter(m.earliest for m in self.mentions if m.earliest and m.earliest == m.latest)
         return max(exact, key=lambda d: (exact[d], d)) if exact else None
+
+    @property
+    def confidence(self) -> float | None:
+        """Each report that tells the event is a reading of its own: the event is doubtful only
+        if every report's reading is (1 - the product of their doubts), at most 0.99."""
+        best: dict[str, float] = {}
+        for m in self.mentions:
+            if m.confidence is not None:
+                best[m.doc_id] = max(best.get(m.doc_id, 0.0), m.confidence)
+        if not best:
+            return None
+        doubt = 1.0
+        for c in best.values():
+            doubt *= 1 - c
+        return round(min(1 - doubt, 0.99), 2)
 
     @cached_property
     def window(self) -> tuple[date | None, date | None]:

@@ -219,7 +219,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             r.id, r.doc_id, r.type, r.summary, r.mode, r.date_earliest, r.date_latest, r.weekday,
             r.location, r.country, participants, list(r.topics),
             [i for n in r.initiatives if (i := initiatives.get((r.doc_id, fold(n))))],
-            [tuple(e) for e in r.evidence], report_dates.get(r.doc_id)))
+            [tuple(e) for e in r.evidence], report_dates.get(r.doc_id), r.confidence))
     for actor_id in sorted(parties):
         if actor_id.startswith(ORGANISATION_ACTOR):
             code = actor_id.removeprefix(ORGANISATION_ACTOR).upper()
@@ -250,7 +250,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
                                        if m.location == location and m.country), None),
                          topics=sorted({t for m in e.mentions for t in m.topics}),
                          initiatives=sorted({i for m in e.mentions for i in m.initiatives}),
-                         related=related[e.id]))
+                         related=related[e.id], confidence=e.confidence))
     _insert(s, EventRow, rows)
     _insert(s, EventLinkRow, [dict(event_mention_id=m.id, event_id=e.id)
                               for e in events for m in e.mentions])

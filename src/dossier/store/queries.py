@@ -112,6 +112,7 @@ def events(s: Session) -> Iterator[dict]:
     for e in s.scalars(select(EventRow).order_by(EventRow.date_earliest.is_(None),
                                                  EventRow.date_earliest, EventRow.id)):
         yield {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
+               "confidence": e.confidence,
                "date": iso(e.date), "date_earliest": iso(e.date_earliest),
                "date_latest": iso(e.date_latest), "location": e.location, "country": e.country,
                "coordinates": _coordinates(e.location, e.country),

@@ -119,6 +119,7 @@ class EventMentionRow(Base):
     topics: Mapped[list] = mapped_column(JSON)
     initiatives: Mapped[list] = mapped_column(JSON)  # initiative names
     evidence: Mapped[list] = mapped_column(JSON)  # [[start, end], ...] into the document text
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class OfficeHolderRow(Base):
@@ -205,6 +206,7 @@ class EventRow(Base):
     # [{"event": id, "relation": "announced by" | "took place as"}]: a planned meeting and the
     # meeting when it happens
     related: Mapped[list] = mapped_column(JSON, default=list)
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class EventLinkRow(Base):

@@ -153,4 +153,4 @@ def _add_mentions(s: Session, doc: Document) -> None:
             date_precision=d.precision if d else None, weekday=d.weekday if d else None,
             location=e.location, country=e.country, participants=list(e.participants),
             topics=list(e.topics), initiatives=list(e.initiatives),
-            evidence=[[sp.start, sp.end] for sp in e.evidence]))
+            evidence=[[sp.start, sp.end] for sp in e.evidence], confidence=e.confidence))
