@@ -216,3 +216,28 @@ def test_a_syndicated_copy_under_another_id_is_a_report_of_its_own(store: Store,
         assert [e["reported_by"] for e in queries.events(s)] == [["outlet-a", "outlet-b"]]
     again = ingest(store, [str(tmp_path)])
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+
+
+def test_a_bare_foreign_leader_is_judged_by_what_other_reports_say_of_him(store: Store, tmp_path: Path) -> None:
+    """A White House readout names "President Putin" bare, so the report alone takes him for
+    one of its own and the call for a domestic act; another report says he is Russia's, and the
+    call is an event."""
+    from dossier.store import queries
+
+    readout = {"id": "readout", "url": "https://www.whitehouse.gov/briefing-room/readout",
+               "published": "2025-08-18",
+               "text": "Today, President Donald J. Trump spoke with President Vladimir Putin about "
+                       "the war in Ukraine."}
+    news = {"id": "news", "published": "2025-08-20",
+            "text": "Russian President Vladimir Putin said on Tuesday that Russia was ready for talks."}
+    (tmp_path / "one.jsonl").write_text(json.dumps(readout) + "\n", encoding="utf-8")
+    ingest(store, [str(tmp_path / "one.jsonl")])
+    with store.session() as s:
+        assert not [e for e in queries.events(s) if "person-vladimir-putin" in e["participants"]]
+    (tmp_path / "two.jsonl").write_text(json.dumps(news) + "\n", encoding="utf-8")
+    ingest(store, [str(tmp_path / "two.jsonl")])
+    with store.session() as s:
+        putin = next(a for a in queries.actors(s) if a["id"] == "person-vladimir-putin")
+        assert putin["country"] == "RUS"
+        calls = [e for e in queries.events(s) if "person-vladimir-putin" in e["participants"]]
+        assert calls and calls[0]["date"] == "2025-08-18"

@@ -80,6 +80,8 @@ class PersonMention:
     name: str
     roles: list[Role] = field(default_factory=list)
     country: str | None = None
+    # the country is only the report's own, assumed for an official it names without one
+    country_assumed: bool = False
 
 
 @dataclass

@@ -4,8 +4,11 @@ The meeting and typed-event stages find candidates sentence by sentence; here th
 as a whole report, as an analyst reading it would:
 
 - An event is an interaction between international actors (countries, their people,
-  international organisations). When everyone taking part belongs to one country (a President signing an executive order, a task force meeting, a nomination),
-  it is a domestic act, not an event.
+  international organisations). When everyone taking part belongs to one country (a President
+  signing an executive order, a task force meeting, a nomination), it is a domestic act, not an
+  event. Where a person's country is only assumed (the report's
+  own, for an official it names bare), the cross-document stage judges again with what the
+  other reports say of that person (`resolve/rebuild.py`).
 - One act is one event: a sentence classified under several types keeps one, the material act
   if there is one ("thanked the United States for helping ..." is aid), else the first the
   sentence states; and the same act told
@@ -29,7 +32,8 @@ from dossier.pipeline import stage
 
 def participant_countries(doc: Document, event: EventMention) -> set[str]:
     """The countries of an event's participants: named countries, people's own countries,
-    and the countries of role-only mentions (`role:TITLE@CC`)."""
+    and the countries of role-only mentions (`role:TITLE@CC`). A country the report only
+    assumes for its own officials counts too."""
     country_of = {p.name: p.country for p in doc.people if p.name and p.country}
     found = set()
     for key in event.participants:
@@ -51,9 +55,11 @@ def is_international(doc: Document, event: EventMention) -> bool:
     if len(parties) >= 2:
         return True
     known = {p.name for p in doc.people if p.name and p.country}
-    unknown = [k for k in event.participants
-               if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY)) and k not in known]
-    return len(parties) == 1 and bool(unknown)
+    assumed = {p.name for p in doc.people if p.name and p.country_assumed}
+    people = [k for k in event.participants if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
+    # someone whose country the report does not say, or only assumes to be its own: other
+    # reports may say otherwise, and the cross-document stage decides with what they say
+    return len(parties) == 1 and any(k not in known or k in assumed for k in people)
 
 
 def _one_per_act(events: list[EventMention]) -> list[EventMention]:

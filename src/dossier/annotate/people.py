@@ -480,9 +480,11 @@ def annotate_people(doc: Document) -> Document:
         # official: the report's own country is not theirs
         if country is None and not any(r.organization and organisation_code(r.organization)
                                        for m in group for r in m.roles):
-            country = home
+            country, assumed = home, True
+        else:
+            assumed = False
         for m in group:
-            m.country = country
+            m.country, m.country_assumed = country, assumed and country is not None
     doc.people = mentions + _resolve_role_only(_role_only_mentions(doc, mentions), mentions, home)
     doc.people.sort(key=lambda m: m.span.start)
     return doc
