@@ -89,3 +89,17 @@ def test_every_event_has_a_confidence_and_a_named_dated_meeting_ranks_highest(an
     assert doc.events and all(0 < e.confidence < 1 for e in doc.events)
     call = next(e for e in doc.events if e.type == "CONSULT")
     assert call.confidence == max(e.confidence for e in doc.events)
+
+
+def test_a_month_and_year_date_an_act_the_text_gives_no_day_for(annotate):
+    doc = annotate("In December 1984, Iran-backed Hezbollah terrorists attacked a Kuwaiti airliner and "
+                   "killed two American officials of the United States in Tehran.",
+                   published=date(2026, 3, 2))
+    dated = [e for e in doc.events if e.type == "ASSAULT"]
+    assert dated and dated[0].date.earliest == date(1984, 12, 1) and dated[0].date.latest == date(1984, 12, 31)
+
+
+def test_a_statement_in_the_present_is_made_on_the_report_s_day(annotate):
+    doc = annotate("The United States condemns Russia’s attacks on Ukraine’s energy grid.",
+                   published=date(2024, 8, 30))
+    assert doc.events and doc.events[0].date.exact == date(2024, 8, 30)

@@ -192,15 +192,25 @@ def sentence_date(doc: Document, sent) -> DateValue | None:
     return min(found, key=_date_rank) if found else None
 
 
+CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
+# "since July 2021", "until 2030": the date bounds a stretch of time, it is not when the act was
+BOUNDING_WORDS = {"since", "until", "till", "through", "by", "before", "after", "from", "to"}
+
+
 def clause_date(doc: Document, sent, trigger) -> DateValue | None:
-    """The day of the act the trigger states: a date attached to the trigger, or to the verb a
+    """When the act the trigger states was: a date attached to the trigger, or to the verb a
     trigger noun depends on, not one inside another phrase ("reinforced the commitment ...
-    following the missile launch over Japan on October 3")."""
+    following the missile launch over Japan on October 3"); a month or a year when that is all
+    the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") else set())
     found = []
     for d in doc.dates:
-        if not (sent.start_char <= d.span.start < sent.end_char) or d.value.precision not in ("day", "week"):
+        if not (sent.start_char <= d.span.start < sent.end_char) \
+                or d.value.precision not in CLAUSE_PRECISIONS or d.value.earliest is None:
+            continue
+        before = doc.text[max(sent.start_char, d.span.start - 12):d.span.start].split()
+        if before and before[-1].lower() in BOUNDING_WORDS:
             continue
         span = doc.nlp.char_span(d.span.start, d.span.end, alignment_mode="expand")
         tok = span.root if span is not None else None
@@ -305,7 +315,8 @@ def annotate_events(doc: Document) -> Document:
             type="CONSULT", evidence=[m.span for m in sorted(e.mentions, key=lambda m: m.sentence)],
             participants=sorted(e.participants),
             summary=" ".join(doc.text[first.span.start:first.span.end].split())[:300],
-            mode=modes[0] if modes else None, date=e.date, location=location,
+            mode=("phone" if "phone" in modes else modes[0]) if modes else None, date=e.date,
+            location=location,
             country=place_country(location) if location else None,
             topics=topics_of(text), initiatives=initiatives))
     return doc

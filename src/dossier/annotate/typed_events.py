@@ -14,7 +14,7 @@ from __future__ import annotations
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
-from dossier.document import Document, EventMention, Span
+from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import organisation_code
 from dossier.places import adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
@@ -137,6 +137,18 @@ def is_hypothetical(trigger) -> bool:
         for c in tok.children) for tok in [trigger, *trigger.ancestors])
 
 
+def _said_now(doc: Document, trigger, kind: str) -> DateValue | None:
+    """ "The United States condemns ...", "The First Lady urges ...": a statement in the simple
+    present is made as the report is issued, on its day."""
+    if doc.published is None or kind in MATERIAL:
+        return None
+    verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return DateValue(doc.published, doc.published, "day")
+
+
 @stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
        adds=("typed_events",), languages=EXTRACTION_LANGUAGES)
 def annotate_typed_events(doc: Document) -> Document:
@@ -157,7 +169,7 @@ def annotate_typed_events(doc: Document) -> Document:
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
-                mode=mode, date=clause_date(doc, sent, trigger), location=location,
+                mode=mode, date=clause_date(doc, sent, trigger) or _said_now(doc, trigger, kind), location=location,
                 country=place_country(location) if location else None,
                 topics=sorted(set(topics_of(sent.text)) | set(m.context)),
                 initiatives=sorted({i.name for i in doc.initiatives
