@@ -159,3 +159,23 @@ def test_role_only_participant_resolved_in_document(annotate) -> None:
     # The second sentence's "Nigeria's Foreign Minister" is Tuggar, not a third participant.
     assert set(event.participants) == {"Yusuf Tuggar", "Richard Montgomery"}
     assert len(event.evidence) == 2
+
+
+def test_leaders_who_spoke_together_held_a_call(annotate) -> None:
+    doc = annotate("Today, President Joseph R. Biden of the United States, President Emmanuel Macron "
+                   "of France, and Prime Minister Rishi Sunak of the United Kingdom spoke regarding "
+                   "the conflict.", published=date(2023, 10, 22))
+    calls = [e for e in doc.events if e.type == "CONSULT"]
+    assert len(calls) == 1
+    assert {"Joseph R. Biden", "Emmanuel Macron", "Rishi Sunak"} <= set(calls[0].participants)
+    assert calls[0].date.exact == date(2023, 10, 22)
+
+
+def test_a_background_attack_told_in_a_readout_does_not_take_the_meeting_s_day(annotate) -> None:
+    doc = annotate("National Security Advisor Jake Sullivan of the United States met today with Foreign "
+                   "Minister Dmytro Kuleba of Ukraine at the White House. They discussed Russia’s "
+                   "renewed aerial attacks on Ukraine’s energy infrastructure.",
+                   published=date(2024, 8, 30))
+    for e in doc.events:
+        if e.type == "ASSAULT":
+            assert not (e.date and e.date.exact) and e.location is None

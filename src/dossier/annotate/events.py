@@ -78,6 +78,10 @@ def _is_trigger(tok) -> str | None | bool:
         return "phone"   # "spoke by phone with"
     if tok.lemma_.lower() == "speak" and any(c.lower_ == "with" for c in tok.children):
         return None   # "spoke today with President Ruto"
+    if tok.lemma_.lower() == "speak" and any(
+            c.dep_ == "nsubj" and any(g.dep_ in ("conj", "appos") and g.pos_ == "PROPN"
+                                      for g in c.subtree) for c in tok.children):
+        return None   # "President Biden, Prime Minister Trudeau ... and Prime Minister Sunak spoke"
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
         return VERB_TRIGGERS[tok.lemma_.lower()]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:

@@ -10,8 +10,8 @@ as a whole report, as an analyst reading it would:
   own, for an official it names bare), the cross-document stage judges again with what the
   other reports say of that person (`resolve/rebuild.py`).
 - One act is one event: a sentence classified under several types keeps one, the material act
-  if there is one ("thanked the United States for helping ..." is aid), else the first the
-  sentence states; and the same act told
+  between the same parties if there is one ("thanked the United States for helping ..." is
+  aid), else the first the sentence states; and the same act told
   again in another sentence of the report (same type, same participants, no other date) joins
   the first telling.
 - Every event gets a confidence: how sure this reading of the report is.
@@ -71,8 +71,11 @@ def _one_per_act(events: list[EventMention]) -> list[EventMention]:
         if event.type != "CONSULT":
             by_sentence.setdefault((event.evidence[0].start, event.evidence[0].end), []).append(event)
     for told in by_sentence.values():
-        # "thanked the United States for helping ...": the help is the act the sentence states
-        event = next((e for e in told if e.type in MATERIAL), told[0])
+        # "thanked the United States for helping ...": between the same parties, the help is
+        # the act the sentence states; "thanked Draghi for Italy's support to Afghans" states
+        # the thanks
+        event = next((e for e in told if e.type in MATERIAL
+                      and set(e.participants) == set(told[0].participants)), told[0])
         same = next((k for k in kept if k.type == event.type and k.participants == event.participants
                      and k.mode == event.mode and not _other_day(k.date, event.date)), None)
         if same is None:
@@ -104,6 +107,8 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
     meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact]
     meeting = meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
+    met = set(meeting.participants) if meeting else set()
+    met_countries = participant_countries(doc, meeting) if meeting else set()
     for event in events:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):
@@ -113,7 +118,11 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
         if event.date is not None and (event.date.earliest or event.date.latest) \
                 and not at_the_meeting:
             continue
-        if meeting is not None and event.type != "CONSULT" and not _is_planned(event):
+        # only an act of those who met: "Russia's renewed attacks on Ukraine", told in a
+        # readout of a meeting in Washington, did not happen there, then
+        if meeting is not None and event.type != "CONSULT" and not _is_planned(event) and (
+                met & set(event.participants)
+                or participant_countries(doc, event) <= met_countries):
             # a place the sentence names ("the situation in Gaza") is what was talked about;
             # the act's place is the meeting's, none for a call
             event.date, event.location, event.country = meeting.date, meeting.location, meeting.country
