@@ -72,3 +72,8 @@ def test_scraped_text_with_a_paragraph_per_line_is_unchanged() -> None:
 def test_markdown_without_wrapping_keeps_each_line_a_block() -> None:
     text = "# Kenya and US hold talks\nRead [the statement](https://state.gov/x).\n- one item\n- two"
     assert to_prose(text) == "Kenya and US hold talks\n\nRead the statement.\n\none item\n\ntwo"
+
+
+def test_inline_html_tags_leave_the_text_and_their_words_stay() -> None:
+    text = "The two countries will **cooperate** to better <u>protect</u> the health of their citizens."
+    assert to_prose(text) == "The two countries will cooperate to better protect the health of their citizens."

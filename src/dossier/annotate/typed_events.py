@@ -109,7 +109,9 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         # for is the thanked one's, done to its own target
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
     found = _actors_in(doc, source) | _actors_in(doc, target)
-    if not any(_is_person_key(k) for k in found):
+    if not any(_is_person_key(k) for k in found) and m.codebook_type not in MATERIAL:
+        # who speaks for a state in a statement; an attack or aid named in passing ("calls to
+        # discuss the response to Russia's invasion") is not the speaker's act
         found |= _officials_over(doc, doc.nlp[m.trigger]) or _pronoun_subject(doc, sent, m)
     if m.codebook_type in AGREEMENT_TYPES and len(found) < 2:
         for ini in doc.initiatives:

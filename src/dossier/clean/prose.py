@@ -38,8 +38,9 @@ _LIST_MARKER = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)]) +\S")
 
 _WORD = re.compile(r"\w")
 # Indented or fenced code does not occur in reports; an indented paragraph (a nomination list
-# indented with no-break spaces) is prose.
-_PARSER = MarkdownIt("commonmark", {"html": False}).disable(["code", "fence"])
+# indented with no-break spaces) is prose. Inline HTML ("<u>protect</u>") is parsed so that its
+# tags can be left out.
+_PARSER = MarkdownIt("commonmark", {"html": True}).disable(["code", "fence", "html_block"])
 
 
 def wrap_width(text: str) -> int | None:
