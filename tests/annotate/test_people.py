@@ -267,3 +267,18 @@ def test_a_sentence_opener_is_not_part_of_a_title() -> None:
 
     assert parse_title("Today President").title == "President"
     assert parse_title("Thanks to President").title == "President"
+
+
+def test_the_country_right_after_a_name_is_its_own(annotate):
+    doc = annotate("Jake Sullivan will welcome National Security Secretariat Secretary General Shigeru "
+                   "Kitamura of Japan and National Security Advisor Suh Hoon of the Republic of "
+                   "Korea for a trilateral dialogue.")
+    countries = {m.name: m.country for m in doc.people}
+    assert countries["Shigeru Kitamura"] == "JPN" and countries["Suh Hoon"] == "KOR"
+
+
+def test_an_ambassador_of_a_country_to_another_is_the_sender_s() -> None:
+    from dossier.annotate.titles import parse_title
+
+    title = parse_title("Ambassador of Ukraine to the United States")
+    assert (title.title, title.country) == ("Ambassador to the United States", "UKR")

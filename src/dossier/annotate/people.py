@@ -436,8 +436,8 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
             m.roles.extend(_roles(after, Span(m.span.start, end)))
     # "President Uhuru Kenyatta of Kenya", "Prime Minister Kishida Fumio of Japan"
     if code := _of_country(doc.text, m.span.end):
-        for r in m.roles:
-            r.country = r.country or code
+        for r in m.roles:   # the closest qualifier wins: "Japan and ... Advisor Suh Hoon of Korea"
+            r.country = code
 
 
 def _of_country(text: str, end: int) -> str | None:

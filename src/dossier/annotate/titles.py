@@ -66,7 +66,9 @@ _AT_ORG = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*(?:of\s+
 TENURE = {"incoming", "outgoing", "acting", "interim", "new", "newly", "departing", "retiring"}
 
 
-_OF_COUNTRY_END = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+# "Foreign Minister of Nigeria", "Ambassador of Ukraine to the United States": the sender
+_OF_COUNTRY_END = re.compile(
+    r"\s+of\s+((?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s+to\s|$)")
 
 
 # Capitalised words that open a sentence before a title ("Today President Biden", "Thanks to
@@ -98,7 +100,7 @@ def parse_title(phrase: str) -> Title:
     # "Foreign Minister of Nigeria", "President of the United States": the country closes it
     of = _OF_COUNTRY_END.search(text)
     if of and (code := country_code(of.group(1))) and has_head_word(text[:of.start()]):
-        country, text = country or code, text[:of.start()]
+        country, text = country or code, text[:of.start()] + text[of.end():]
     words = text.split()
     expanded = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
     return Title(expanded.strip(" ,"), organization, country)
