@@ -179,3 +179,13 @@ def test_a_background_attack_told_in_a_readout_does_not_take_the_meeting_s_day(a
     for e in doc.events:
         if e.type == "ASSAULT":
             assert not (e.date and e.date.exact) and e.location is None
+
+
+def test_unnamed_delegations_bring_their_countries_to_a_meeting(annotate) -> None:
+    doc = annotate("Today at the White House, National Security Advisor Phil Gordon hosted diplomatic "
+                   "representatives from Argentina, Canada and Peru to discuss the situation in "
+                   "Venezuela.", published=date(2024, 8, 2))
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert {"Phil Gordon", "country:ARG", "country:CAN", "country:PER"} <= set(meeting.participants)
+    assert "country:VEN" not in meeting.participants   # what was discussed
+    assert meeting.date.exact == date(2024, 8, 2) and meeting.location == "White House"

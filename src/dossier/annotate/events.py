@@ -162,7 +162,25 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
             names.add(person.name)
         elif person.roles:
             names.add(f"{ROLE_KEY}{person.roles[0].title}@{person.country or ''}")
-    return names
+    return names | _delegations(trigger)
+
+
+GROUP_LEMMAS = {"representative", "delegation", "official", "ambassador", "leader", "minister",
+                "diplomat", "counterpart", "envoy", "negotiator"}
+
+
+def _delegations(trigger) -> set[str]:
+    """ "hosted diplomatic representatives from Argentina, Canada and Peru": the countries a
+    meeting's unnamed delegations come from take part in it."""
+    found = set()
+    for tok in trigger.subtree:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_LEMMAS:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            span = prep.doc[prep.i + 1:prep.right_edge.i + 1]
+            found |= {f"country:{code}" for ent in span.ents if ent.label_ == "GPE"
+                      and (code := country_code(ent.text))}
+    return found
 
 
 def sentence_location(doc: Document, sent, trigger) -> str | None:
