@@ -103,3 +103,9 @@ def test_a_statement_in_the_present_is_made_on_the_report_s_day(annotate):
     doc = annotate("The United States condemns Russia’s attacks on Ukraine’s energy grid.",
                    published=date(2024, 8, 30))
     assert doc.events and doc.events[0].date.exact == date(2024, 8, 30)
+
+
+def test_a_question_states_no_event(annotate):
+    doc = annotate("Did President Biden of the United States ask Prime Minister Kishida of Japan to "
+                   "send more aid to Ukraine?", published=date(2023, 5, 1))
+    assert doc.events == []

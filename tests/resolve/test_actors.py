@@ -200,3 +200,14 @@ def test_dictionary_of_office_holders_names_the_unnamed() -> None:
     ], offices=offices)
     assert owner(actors, 1) == "Marco Rubio"
     assert by_name(actors)["Marco Rubio"].country == "USA"
+
+
+def test_a_bare_surname_with_a_title_is_the_one_who_holds_it_or_no_one_known() -> None:
+    actors = resolve_people([
+        mention(1, "a", "Jill Biden", country="USA", roles=[role("First Lady", "USA")]),
+        mention(2, "a", "Jill Biden", country="USA"),
+        mention(3, "b", "Biden", country="USA", roles=[role("President", "USA")]),
+        mention(4, "c", "Biden", country="USA"),
+    ])
+    assert owner(actors, 3) != owner(actors, 1)   # the President is not the First Lady
+    assert owner(actors, 4) == owner(actors, 1)   # an untitled "Biden" joins the one named most

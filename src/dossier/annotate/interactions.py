@@ -4,11 +4,11 @@ The meeting and typed-event stages find candidates sentence by sentence; here th
 as a whole report, as an analyst reading it would:
 
 - An event is an interaction between international actors (countries, their people,
-  international organisations). When everyone taking part belongs to one country (a President
-  signing an executive order, a task force meeting, a nomination), it is a domestic act, not an
-  event. Where a person's country is only assumed (the report's
-  own, for an official it names bare), the cross-document stage judges again with what the
-  other reports say of that person (`resolve/rebuild.py`).
+  international organisations) that the text states; a question states none. When everyone
+  taking part belongs to one country (a President signing an executive order, a task force
+  meeting, a nomination), it is a domestic act, not an event. Where a person's country is only
+  assumed (the report's own, for an official it names bare), the cross-document stage judges
+  again with what the other reports say of that person (`resolve/rebuild.py`).
 - One act is one event: a sentence classified under several types keeps one, the material act
   between the same parties if there is one ("thanked the United States for helping ..." is
   aid), else the first the sentence states; and the same act told
@@ -60,6 +60,12 @@ def is_international(doc: Document, event: EventMention) -> bool:
     # someone whose country the report does not say, or only assumes to be its own: other
     # reports may say otherwise, and the cross-document stage decides with what they say
     return len(parties) == 1 and any(k not in known or k in assumed for k in people)
+
+
+def _asked(doc: Document, event: EventMention) -> bool:
+    """A question states nothing ("Did the President ask Japan to ...?", a reporter at a
+    briefing): an event only a question tells is none."""
+    return all(doc.text[span.start:span.end].rstrip(" \"'”’)").endswith("?") for span in event.evidence)
 
 
 def _one_per_act(events: list[EventMention]) -> list[EventMention]:
@@ -161,7 +167,7 @@ def confidence(doc: Document, event: EventMention) -> float:
 @stage("dossier.annotate.interactions.v1", needs=("events", "typed_events", "people"),
        adds=("interactions",), languages=EXTRACTION_LANGUAGES)
 def keep_interactions(doc: Document) -> Document:
-    events = [e for e in doc.events if is_international(doc, e)]
+    events = [e for e in doc.events if is_international(doc, e) and not _asked(doc, e)]
     events = _one_per_act(events)
     _date_and_place(doc, events)
     for event in events:

@@ -86,13 +86,24 @@ def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
             else:
                 groups[k].append(m)
                 names_in[k].add(first)
-        if bare:
-            if groups:
-                max(groups, key=len).extend(bare)
-            else:
-                groups.append(bare)
-        clusters.extend(groups)
+        clusters.extend(_place_bare(groups, bare))
     return clusters
+
+
+def _place_bare(groups: list[list[MentionIn]], bare: list[MentionIn]) -> list[list[MentionIn]]:
+    """A bare surname joins the person of that surname who holds its title ("President Biden"
+    is the Biden who is President, not the First Lady); without a title, the one most
+    mentioned; with a title nobody of that surname holds, it stays a person of its own."""
+    titles = [{title_key(r["title"]) for m in g for r in m.roles} for g in groups]
+    alone: list[MentionIn] = []
+    for m in bare:
+        wanted = {title_key(r["title"]) for r in m.roles}
+        fits = [g for g, held in zip(groups, titles) if wanted & held] if wanted else groups
+        if fits:
+            max(fits, key=len).append(m)
+        else:
+            alone.append(m)
+    return groups + ([alone] if alone else [])
 
 
 def _canonical_name(group: list[MentionIn]) -> str:
