@@ -109,3 +109,9 @@ def test_a_question_states_no_event(annotate):
     doc = annotate("Did President Biden of the United States ask Prime Minister Kishida of Japan to "
                    "send more aid to Ukraine?", published=date(2023, 5, 1))
     assert doc.events == []
+
+
+def test_a_lawmaker_s_quoted_opinion_is_a_quote_not_an_event(annotate):
+    doc = annotate("“I support President Trump’s decision to send more weapons to Ukraine,” said "
+                   "Senator Lindsey Graham of the United States.", published=date(2025, 7, 15))
+    assert doc.quotes and not [e for e in doc.events if e.type != "CONSULT"]

@@ -4,11 +4,13 @@ The meeting and typed-event stages find candidates sentence by sentence; here th
 as a whole report, as an analyst reading it would:
 
 - An event is an interaction between international actors (countries, their people,
-  international organisations) that the text states; a question states none. When everyone
-  taking part belongs to one country (a President signing an executive order, a task force
-  meeting, a nomination), it is a domestic act, not an event. Where a person's country is only
-  assumed (the report's own, for an official it names bare), the cross-document stage judges
-  again with what the other reports say of that person (`resolve/rebuild.py`).
+  international organisations) that the text states; a question states none, nor do words
+  quoted from someone who takes no part in the act (a lawmaker's "I support the President's
+  decision"), which stay quotes. When everyone taking part belongs to one country (a President
+  signing an executive order, a task force meeting, a nomination), it is a domestic act, not an
+  event. Where a person's country is only assumed (the report's own, for an official it names
+  bare), the cross-document stage judges again with what the other reports say of that person
+  (`resolve/rebuild.py`).
 - One act is one event: a sentence classified under several types keeps one, the material act
   between the same parties if there is one ("thanked the United States for helping ..." is
   aid), else the first the sentence states; and the same act told
@@ -66,6 +68,23 @@ def _asked(doc: Document, event: EventMention) -> bool:
     """A question states nothing ("Did the President ask Japan to ...?", a reporter at a
     briefing): an event only a question tells is none."""
     return all(doc.text[span.start:span.end].rstrip(" \"'”’)").endswith("?") for span in event.evidence)
+
+
+QUOTE_OPENING = 2   # characters: a quotation mark, a space
+
+
+def _opinion_quoted(doc: Document, event: EventMention) -> bool:
+    """ "'I support President Trump's decision on Ukraine,' said Senator X": words quoted from
+    someone who takes no part in the act are an opinion, kept as a quote, not an event."""
+    if event.type == "CONSULT":
+        return False
+    for span in event.evidence:
+        # the sentence is the quote: it opens inside one (a narrative that ends on a quote,
+        # "Trump said he arranged a meeting: “...”", is the reporter's)
+        quoted = [q for q in doc.quotes if q.span.start <= span.start + QUOTE_OPENING < q.span.end]
+        if not quoted or any(q.speaker and q.speaker in event.participants for q in quoted):
+            return False
+    return True
 
 
 def _one_per_act(events: list[EventMention]) -> list[EventMention]:
@@ -167,7 +186,8 @@ def confidence(doc: Document, event: EventMention) -> float:
 @stage("dossier.annotate.interactions.v1", needs=("events", "typed_events", "people"),
        adds=("interactions",), languages=EXTRACTION_LANGUAGES)
 def keep_interactions(doc: Document) -> Document:
-    events = [e for e in doc.events if is_international(doc, e) and not _asked(doc, e)]
+    events = [e for e in doc.events
+              if is_international(doc, e) and not _asked(doc, e) and not _opinion_quoted(doc, e)]
     events = _one_per_act(events)
     _date_and_place(doc, events)
     for event in events:
