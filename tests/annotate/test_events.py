@@ -189,3 +189,13 @@ def test_unnamed_delegations_bring_their_countries_to_a_meeting(annotate) -> Non
     assert {"Phil Gordon", "country:ARG", "country:CAN", "country:PER"} <= set(meeting.participants)
     assert "country:VEN" not in meeting.participants   # what was discussed
     assert meeting.date.exact == date(2024, 8, 2) and meeting.location == "White House"
+
+
+def test_welcoming_a_leader_is_a_meeting_and_welcoming_a_decision_is_not(annotate) -> None:
+    doc = annotate("Today, President Biden of the United States welcomed Prime Minister Kishida Fumio "
+                   "of Japan to the White House.", published=date(2024, 4, 10))
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert (meeting.date.exact, meeting.location) == (date(2024, 4, 10), "White House")
+    doc = annotate("President Biden of the United States welcomed the decision of Prime Minister "
+                   "Kishida of Japan to raise defense spending.", published=date(2024, 4, 10))
+    assert not [e for e in doc.events if e.type == "CONSULT"]

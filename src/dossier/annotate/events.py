@@ -19,7 +19,9 @@ from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "convene": None,
-                 "visit": "visit", "host": None, "call": "phone", "phone": "phone"}
+                 "visit": "visit", "host": None, "welcome": None, "receive": None, "call": "phone",
+                 "phone": "phone"}
+GUEST_VERBS = {"welcome", "receive"}   # a meeting only with a guest as their object
 NOUN_TRIGGERS = {"meeting": None, "talk": None, "talks": None, "discussion": None,
                  "visit": "visit", "trip": "visit", "summit": "multilateral", "conference": None,
                  "consultation": None, "call": "phone", "engagement": None}
@@ -82,6 +84,9 @@ def _is_trigger(tok) -> str | None | bool:
             c.dep_ == "nsubj" and any(g.dep_ in ("conj", "appos") and g.pos_ == "PROPN"
                                       for g in c.subtree) for c in tok.children):
         return None   # "President Biden, Prime Minister Trudeau ... and Prime Minister Sunak spoke"
+    if tok.lemma_.lower() in GUEST_VERBS and not any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+        return False   # "welcomed Prime Minister Kishida", not "welcomed the decision"
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
         return VERB_TRIGGERS[tok.lemma_.lower()]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:
@@ -194,7 +199,8 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
         if prev is not None and prev.head.pos_ == "NOUN" and prev.head != trigger \
                 and prev.head.lower_ not in NOUN_TRIGGERS:
             continue   # "the mission in Haiti": a place of something else, not of the meeting
-        allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" else ("in", "at")
+        allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" \
+            or trigger.lemma_.lower() in GUEST_VERBS else ("in", "at")   # "welcomed X to the White House"
         if prev is None or prev.lower_ not in allowed:
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
