@@ -160,6 +160,16 @@ def test_an_announced_visit_is_linked_to_the_visit_reported_later():
     ids = {e.mentions[0].id: e.id for e in events}
     assert link_announcements(events, "planned meeting") == [(ids[1], ids[2])]
 
+    # a call does not fulfil an announced visit, nor does a meeting years later or an undated one
+    events = resolve_events([
+        mention(1, "a", "AGREE", "planned meeting (visit)", {"person-rubio", "country-ken"}, None,
+                date(2025, 3, 1)),
+        mention(2, "b", "CONSULT", "phone", {"person-rubio", "person-ruto"}, None, date(2025, 5, 2)),
+        mention(4, "d", "CONSULT", "visit", {"person-rubio", "person-ruto"}, "KEN", date(2027, 5, 2)),
+        mention(5, "e", "CONSULT", "visit", {"person-rubio", "person-ruto"}, "KEN", None),
+    ])
+    assert link_announcements(events, "planned meeting") == []
+
 
 def test_statements_of_the_same_parties_join_only_when_they_fall_on_one_day() -> None:
     usa, kenya = "country-usa", "country-ken"

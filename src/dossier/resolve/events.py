@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date
+from datetime import date, timedelta
 
 from dossier.places import country_code, place_country
 
@@ -204,10 +204,15 @@ class _Candidates:
         return sorted(found.values(), key=lambda e: self.made[id(e)])
 
 
+ANNOUNCED_WITHIN = timedelta(days=366)
+
+
 def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str]]:
     """(announcement id, meeting id): an announced meeting (mode starting with `planned`) and a
-    meeting that took place among the people it named, reported elsewhere, no earlier than the
-    announcement, and in the country it named when it named one ("to visit Kenya")."""
+    meeting that took place among the people it named, reported elsewhere, in the year after
+    the announcement (both dated: an undated pair is not linked), in the country it named when
+    it named one ("to visit Kenya"), and in person when a visit was announced (a call does not
+    fulfil it)."""
     links = []
     meetings_of: dict[str, list[Event]] = defaultdict(list)   # person -> meetings, in order
     for e in events:
@@ -224,11 +229,15 @@ def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str
                      if p.startswith("country-")}
         announced = a.window[0]
         # every named person must be at the meeting: the meetings of the least busy one suffice
+        visit = "visit" in (a.mentions[0].mode or "")
         for m in min((meetings_of[p] for p in people), key=len):
             held = m.date or m.window[0]
             where = next((x.country for x in m.mentions if x.country), None)
+            called = any(x.mode == "phone" for x in m.mentions)
             if people <= m.participants and not set(a.reported_by) & set(m.reported_by) \
-                    and (held is None or announced is None or held >= announced) \
-                    and (not countries or where is None or where in countries):
+                    and held is not None and announced is not None \
+                    and announced <= held <= announced + ANNOUNCED_WITHIN \
+                    and (not countries or where is None or where in countries) \
+                    and not (visit and called):
                 links.append((a.id, m.id))
     return links
