@@ -199,3 +199,19 @@ def test_welcoming_a_leader_is_a_meeting_and_welcoming_a_decision_is_not(annotat
     doc = annotate("President Biden of the United States welcomed the decision of Prime Minister "
                    "Kishida of Japan to raise defense spending.", published=date(2024, 4, 10))
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_a_meeting_takes_the_day_attached_to_it_not_the_day_of_the_report_about_it(annotate) -> None:
+    doc = annotate("In an exclusive interview this morning, President Donald J. Trump of the United "
+                   "States provided an inside look at yesterday’s historic peace summit with "
+                   "Ukrainian President Volodymyr Zelenskyy.", published=date(2025, 8, 19))
+    summit = next(e for e in doc.events if e.type == "CONSULT")
+    assert summit.date.exact == date(2025, 8, 18)
+
+
+def test_words_said_at_a_meeting_are_of_its_day_whatever_day_they_name(annotate) -> None:
+    doc = annotate("President Biden of the United States spoke this morning with Prime Minister "
+                   "Netanyahu of Israel. He condemned unequivocally Iran’s ballistic missile attack "
+                   "against Israel on October 1.", published=date(2024, 10, 9))
+    said = [e for e in doc.events if e.type == "ACCUSE"]
+    assert said and said[0].date.exact == date(2024, 10, 9)

@@ -225,13 +225,13 @@ CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
 BOUNDING_WORDS = {"since", "until", "till", "through", "by", "before", "after", "from", "to"}
 
 
-def clause_date(doc: Document, sent, trigger) -> DateValue | None:
+def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> DateValue | None:
     """When the act the trigger states was: a date attached to the trigger, or to the verb a
     trigger noun depends on, not one inside another phrase ("reinforced the commitment ...
     following the missile launch over Japan on October 3"); a month or a year when that is all
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
-                         if trigger.pos_ in ("NOUN", "PROPN") else set())
+                         if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
     found = []
     for d in doc.dates:
         if not (sent.start_char <= d.span.start < sent.end_char) \
@@ -251,6 +251,16 @@ def clause_date(doc: Document, sent, trigger) -> DateValue | None:
     return min(found, key=_date_rank) if found else None
 
 
+def _meeting_date(doc: Document, sent, trigger) -> DateValue | None:
+    """The day of the meeting the trigger names: one attached to the trigger itself first ("an
+    interview this morning ... on yesterday's summit" is the summit's yesterday), else the
+    sentence's day."""
+    attached = clause_date(doc, sent, trigger, through_verb=False)
+    if attached is not None and attached.precision in ("day", "week"):
+        return attached
+    return sentence_date(doc, sent) or attached
+
+
 def _mentions(doc: Document) -> list[_Mention]:
     out = []
     for i, sent in enumerate(doc.nlp.sents):
@@ -258,7 +268,7 @@ def _mentions(doc: Document) -> list[_Mention]:
                for t in sent):
             continue   # "did not meet ... during the visit": no meeting in this sentence
         found = [_Mention(i, Span(sent.start_char, sent.end_char), _participants(doc, sent, tok),
-                          sentence_location(doc, sent, tok), sentence_date(doc, sent), mode)
+                          sentence_location(doc, sent, tok), _meeting_date(doc, sent, tok), mode)
                  for tok in sent
                  if (mode := _is_trigger(tok)) is not False and not _is_planned(tok)]
         if found:   # one mention per sentence: the trigger that brings most people together

@@ -138,8 +138,13 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):
             event.date = None   # "commit to continue ... through May 11": a term, not the act's day
-        at_the_meeting = meeting is not None and event.type != "CONSULT" and bool(
-            AT_THE_MEETING.match(event.summary))
+        at_the_meeting = meeting is not None and event.type != "CONSULT" and (
+            bool(AT_THE_MEETING.match(event.summary))
+            # "He condemned Iran's attack on October 1", said by one who met, in a readout of a
+            # later meeting: the date is the attack's, the words were said at the meeting
+            or (event.type not in MATERIAL and bool(met & set(event.participants))
+                and event.date is not None and event.date.latest is not None
+                and event.date.latest < meeting.date.exact))
         if event.date is not None and (event.date.earliest or event.date.latest) \
                 and not at_the_meeting:
             continue
