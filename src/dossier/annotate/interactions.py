@@ -13,13 +13,12 @@ as a whole report, as an analyst reading it would:
   (`resolve/rebuild.py`).
 - One act is one event: a sentence classified under several types keeps one, the material act
   between the same parties if there is one ("thanked the United States for helping ..." is
-  aid), else the first the sentence states; and the same act told
-  again in another sentence of the report (same type, same participants, no other date) joins
-  the first telling.
+  aid), else the first the sentence states; and the same act told again in another sentence
+  of the report (same type, same participants, no other date) joins the first telling.
 - Every event gets a confidence: how sure this reading of the report is.
-- Every event of a dated report has a date or a window. An act stated in a readout of one
-  meeting, with no date of its own, was done at that meeting; any other act happened on or
-  before the report's date; a planned one on or after it.
+- Every event of a dated report has a date or a window. What those who met did, told in a
+  readout of one meeting with no day of its own, was done there and then; any other act
+  happened on or before the report's date; a planned one on or after it.
 """
 from __future__ import annotations
 
@@ -58,7 +57,8 @@ def is_international(doc: Document, event: EventMention) -> bool:
         return True
     known = {p.name for p in doc.people if p.name and p.country}
     assumed = {p.name for p in doc.people if p.name and p.country_assumed}
-    people = [k for k in event.participants if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
+    people = [k for k in event.participants
+              if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
     # someone whose country the report does not say, or only assumes to be its own: other
     # reports may say otherwise, and the cross-document stage decides with what they say
     return len(parties) == 1 and any(k not in known or k in assumed for k in people)
@@ -67,7 +67,8 @@ def is_international(doc: Document, event: EventMention) -> bool:
 def _asked(doc: Document, event: EventMention) -> bool:
     """A question states nothing ("Did the President ask Japan to ...?", a reporter at a
     briefing): an event only a question tells is none."""
-    return all(doc.text[span.start:span.end].rstrip(" \"'”’)").endswith("?") for span in event.evidence)
+    return all(doc.text[span.start:span.end].rstrip(" \"'”’)").endswith("?")
+               for span in event.evidence)
 
 
 QUOTE_OPENING = 2   # characters: a quotation mark, a space
@@ -127,32 +128,39 @@ AT_THE_MEETING = re.compile(r"^(?:in|during|on|at)\s+(?:the|their|his|her|today[
                             re.I)
 
 
+def _done_by_those_who_met(doc: Document, event: EventMention, meeting: EventMention) -> bool:
+    """Only what those who met did happened at the meeting: "Russia's renewed attacks on
+    Ukraine", told in a readout of a meeting in Washington, did not happen there, then."""
+    return event.type != "CONSULT" and not _is_planned(event) and bool(
+        set(meeting.participants) & set(event.participants)
+        or participant_countries(doc, event) <= participant_countries(doc, meeting))
+
+
+def _said_at(meeting: EventMention, event: EventMention) -> bool:
+    """Words said at the meeting whatever day they name: "In the meeting, President Biden
+    reinforced ... the launch on October 3", or, by one who met, "He condemned Iran's attack on
+    October 1" in a readout of a later meeting."""
+    if event.type == "CONSULT":
+        return False
+    return bool(AT_THE_MEETING.match(event.summary)) or (
+        event.type not in MATERIAL and bool(set(meeting.participants) & set(event.participants))
+        and event.date is not None and event.date.latest is not None
+        and event.date.latest < meeting.date.exact)
+
+
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     """Acts told in a readout of one meeting, with no day of their own, were done there, then;
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
     meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact]
     meeting = meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
-    met = set(meeting.participants) if meeting else set()
-    met_countries = participant_countries(doc, meeting) if meeting else set()
     for event in events:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):
             event.date = None   # "commit to continue ... through May 11": a term, not the act's day
-        at_the_meeting = meeting is not None and event.type != "CONSULT" and (
-            bool(AT_THE_MEETING.match(event.summary))
-            # "He condemned Iran's attack on October 1", said by one who met, in a readout of a
-            # later meeting: the date is the attack's, the words were said at the meeting
-            or (event.type not in MATERIAL and bool(met & set(event.participants))
-                and event.date is not None and event.date.latest is not None
-                and event.date.latest < meeting.date.exact))
-        if event.date is not None and (event.date.earliest or event.date.latest) \
-                and not at_the_meeting:
+        dated = event.date is not None and (event.date.earliest or event.date.latest)
+        if dated and not (meeting is not None and _said_at(meeting, event)):
             continue
-        # only an act of those who met: "Russia's renewed attacks on Ukraine", told in a
-        # readout of a meeting in Washington, did not happen there, then
-        if meeting is not None and event.type != "CONSULT" and not _is_planned(event) and (
-                met & set(event.participants)
-                or participant_countries(doc, event) <= met_countries):
+        if meeting is not None and _done_by_those_who_met(doc, event, meeting):
             # a place the sentence names ("the situation in Gaza") is what was talked about;
             # the act's place is the meeting's, none for a call
             event.date, event.location, event.country = meeting.date, meeting.location, meeting.country
@@ -164,8 +172,8 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
             event.date = DateValue(None, doc.published, "unknown")
 
 
-# How often a reading of each kind held in our audits: a meeting is the most reliably read, a
-# material act less than a statement, and each of the marks below moves it.
+# Weights set by hand from what the audits found: a meeting is the most reliably read, a
+# material act less than a statement, and each of the marks below moves the reading.
 BASE_CONFIDENCE = {"CONSULT": 0.7}
 VERBAL_CONFIDENCE, MATERIAL_CONFIDENCE = 0.55, 0.5
 
