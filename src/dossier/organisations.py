@@ -16,6 +16,9 @@ from types import MappingProxyType
 
 from dossier.places import fold_name
 
+ORGANISATION_KEY = "org:"
+"""How an event participant that is an organisation is written in a document ("org:EU")."""
+
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[Mapping[str, str], Mapping[str, str], frozenset[str]]:

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.document import Document, Span
 from dossier.pipeline import stage
-from dossier.organisations import organisation_code
+from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.places import country_code
 
 # A run of capitalised words, allowing "of (the)" inside: "Democratic Republic of the Congo".
@@ -51,7 +51,8 @@ def _country_mentions(text: str) -> list[tuple[int, str]]:
         while i < len(words):
             for j in range(len(words), i, -1):
                 name = " ".join(words[i:j])
-                code = country_code(name) or (f"org:{org}" if (org := organisation_code(name)) else None)
+                code = country_code(name) or (
+                    ORGANISATION_KEY + org if (org := organisation_code(name)) else None)
                 if code:
                     found.append((run.start() + spans[i][0], code))
                     i = j - 1

@@ -26,8 +26,9 @@ import re
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, ORGANISATION_KEY, PLANNED_MEETING
+from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, PLANNED_MEETING
 from dossier.document import DateValue, Document, EventMention
+from dossier.organisations import ORGANISATION_KEY
 from dossier.pipeline import stage
 
 

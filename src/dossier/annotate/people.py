@@ -369,8 +369,8 @@ def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pe
     return out
 
 
-# "Lee Hsien | Loong of Singapore": the model may end a name a word or two early
-OF_COUNTRY = re.compile(r"(?:\s+[A-Z][\w’'-]+){0,2},?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})")
+# right after a name (made whole first: `_extend_cut_names`)
+OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?[A-Z][\w.’'-]*){0,3})")
 
 
 HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")

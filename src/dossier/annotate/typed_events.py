@@ -15,7 +15,7 @@ from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
-from dossier.organisations import organisation_code
+from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.places import adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
@@ -23,7 +23,6 @@ from dossier.pipeline import stage
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 PLANNED_MEETING = "planned meeting"
 COUNTRY_KEY = "country:"
-ORGANISATION_KEY = "org:"
 
 
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:

@@ -52,15 +52,14 @@ def wrap_width(text: str) -> int | None:
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines or sum(_fits(line) for line in lines) < MIN_SHORT_SHARE * len(lines):
         return None
+    pairs = _line_pairs(text)
+    if not pairs:
+        return None
     # the width is that of the longest inner lines, leaving out those a long word (a URL)
     # pushed past it
-    inner = sorted(len(line) for paragraph in text.split("\n\n")
-                   for line, _ in _line_pairs(paragraph))
-    if not inner:
-        return None
+    inner = sorted(len(line) for line, _ in pairs)
     width = max(n for n in inner if n <= inner[len(inner) // 2] + SLACK)
-    wrapped = sum(_broken_by_wrapper(line, after, width) for paragraph in text.split("\n\n")
-                  for line, after in _line_pairs(paragraph))
+    wrapped = sum(_broken_by_wrapper(line, after, width) for line, after in pairs)
     return width if wrapped >= MIN_WRAPPED_LINES else None
 
 
@@ -79,8 +78,7 @@ def to_prose(text: str) -> str:
     lines = text.split("\n")
     laid_out = [lines[0]]
     for line, after in zip(lines, lines[1:]):
-        wrapped = (width is not None and line.strip() and after.strip()
-                   and not _LIST_MARKER.match(after) and _broken_by_wrapper(line, after, width))
+        wrapped = width is not None and _inner(line, after) and _broken_by_wrapper(line, after, width)
         laid_out.append("\n" if wrapped else "\n\n")
         laid_out.append(after.rstrip())
     laid_out[0] = laid_out[0].rstrip()
@@ -94,11 +92,15 @@ def _fits(line: str) -> bool:
     return len(line) <= MAX_WIDTH or max(map(len, line.split())) > MAX_WIDTH // 2
 
 
-def _line_pairs(paragraph: str) -> list[tuple[str, str]]:
-    """Each line of a paragraph with the line after it, unless that one starts a list item."""
-    lines = paragraph.split("\n")
-    return [(line, after) for line, after in zip(lines, lines[1:])
-            if line.strip() and after.strip() and not _LIST_MARKER.match(after)]
+def _inner(line: str, after: str) -> bool:
+    """A line followed by another line of the same paragraph that does not start a list item."""
+    return bool(line.strip() and after.strip() and not _LIST_MARKER.match(after))
+
+
+def _line_pairs(text: str) -> list[tuple[str, str]]:
+    """Each line with the line after it, when both are of one paragraph (a blank line ends one)."""
+    lines = text.split("\n")
+    return [(line, after) for line, after in zip(lines, lines[1:]) if _inner(line, after)]
 
 
 def _broken_by_wrapper(line: str, after: str, width: int) -> bool:

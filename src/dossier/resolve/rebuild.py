@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
 from dossier.annotate.typed_events import PLANNED_MEETING
-from dossier.organisations import organisation_name
+from dossier.organisations import ORGANISATION_KEY, organisation_name
 from dossier.places import country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings
@@ -199,8 +199,8 @@ def _participant(actors: dict[tuple[str, str], str], doc_id: str, key: str) -> s
     their own."""
     if key.startswith("country:"):
         return COUNTRY_ACTOR + key.removeprefix("country:").lower()
-    if key.startswith("org:"):
-        return ORGANISATION_ACTOR + key.removeprefix("org:").lower()
+    if key.startswith(ORGANISATION_KEY):
+        return ORGANISATION_ACTOR + key.removeprefix(ORGANISATION_KEY).lower()
     return actors.get((doc_id, key))
 
 
