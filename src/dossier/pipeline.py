@@ -69,6 +69,7 @@ DEFAULT_STAGES = (
     "dossier.annotate.initiatives.v1",
     "dossier.annotate.events.v1",
     "dossier.annotate.typed_events.v1",
+    "dossier.annotate.joint_statements.v1",
     "dossier.annotate.interactions.v1",
 )
 
@@ -126,6 +127,6 @@ class Pipeline:
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
     from dossier.annotate import (dates, events, fingerprint, focus, initiatives,  # noqa: F401
-                                  interactions, language, money, nlp, people, quotes,
-                                  typed_events)
+                                  interactions, joint_statements, language, money, nlp,
+                                  people, quotes, typed_events)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401

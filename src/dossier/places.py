@@ -56,6 +56,9 @@ _ALIASES: dict[str, str] = {
 }
 
 # Abbreviations that also serve as adjectives ("U.S. officials", "UK aid").
+COUNTRY_KEY = "country:"
+"""How an event participant that is a country is written in a document ("country:KEN")."""
+
 _ABBREVIATIONS = ("US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "DRC", "PRC", "ROK", "DPRK",
                   "UAE", "U.A.E.", "KSA")
 
@@ -269,6 +272,16 @@ def country_name(alpha3: str) -> str:
     if country is None:
         raise KeyError(f"no country has the ISO 3166 alpha-3 code {alpha3!r}")
     return getattr(country, "common_name", None) or country.name
+
+
+def country_aliases(alpha3: str) -> list[str]:
+    """Every name a report may give the country ("Republic of Korea", "ROK", "South Korea"),
+    so that a reader searching any of them finds its events."""
+    code = alpha3.upper()
+    country = pycountry.countries.get(alpha_3=code)
+    names = [getattr(country, attr, None) for attr in ("name", "official_name", "common_name")]
+    names += [alias for alias, c in _ALIASES.items() if c == code]
+    return sorted({n for n in names if n} | {code, country_name(code)})
 
 
 # Top-level domains that belong to one country's government rather than to a country code.

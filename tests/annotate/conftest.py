@@ -14,8 +14,8 @@ from dossier.document import Document
 from dossier.pipeline import DEFAULT_STAGES, Pipeline
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
-# Everything but event gathering, for snippets that report no meeting at all.
-WITHOUT_EVENTS = tuple(s for s in DEFAULT_STAGES if "events" not in s and "interactions" not in s)
+# Everything before event gathering, for snippets that report no meeting at all.
+WITHOUT_EVENTS = DEFAULT_STAGES[:DEFAULT_STAGES.index("dossier.annotate.events.v1")]
 
 Annotate = Callable[..., Document]
 
@@ -38,11 +38,12 @@ def seed_docs(full_pipeline: Pipeline) -> dict[str, Document]:
 
 @pytest.fixture(scope="session")
 def annotate(full_pipeline: Pipeline) -> Annotate:
-    """annotate(text, published=None, events=True) -> the annotated Document."""
+    """annotate(text, published=None, events=True, title=None) -> the annotated Document."""
     without_events = Pipeline(WITHOUT_EVENTS)
 
-    def run(text: str, published: date | None = None, events: bool = True) -> Document:
-        doc = Document(id="snippet", source="snippet", raw=text, published=published)
+    def run(text: str, published: date | None = None, events: bool = True,
+            title: str | None = None) -> Document:
+        doc = Document(id="snippet", source="snippet", raw=text, published=published, title=title)
         return (full_pipeline if events else without_events)(doc)
 
     return run

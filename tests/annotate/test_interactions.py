@@ -115,3 +115,11 @@ def test_a_lawmaker_s_quoted_opinion_is_a_quote_not_an_event(annotate):
     doc = annotate("“I support President Trump’s decision to send more weapons to Ukraine,” said "
                    "Senator Lindsey Graham of the United States.", published=date(2025, 7, 15))
     assert doc.quotes and not [e for e in doc.events if e.type != "CONSULT"]
+
+
+def test_an_announced_visit_is_dated_with_the_one_day_to_come_its_sentence_gives(annotate):
+    doc = annotate("President Joe Biden will host President Yoon Suk Yeol of the Republic of Korea "
+                   "for a State Visit to the United States, which will include a state dinner, on "
+                   "April 26, 2023.", published=date(2023, 3, 7))
+    visit = next(e for e in doc.events if (e.mode or "").startswith("planned meeting"))
+    assert visit.date.exact == date(2023, 4, 26)

@@ -25,6 +25,20 @@ def test_a_wrapped_paragraph_is_one_line() -> None:
     )
 
 
+def test_words_joined_by_no_break_spaces_wrap_as_one_word() -> None:
+    # "state\xa0dinner,\xa0on" could not be broken, so the wrapper moved it whole
+    text = ("President Joe Biden and First Lady Jill Biden will host President Yoon\n"
+            "Suk Yeol and First Lady Kim Keon Hee of the Republic of Korea (ROK) for\n"
+            "a State Visit to the United States, which will include a\n"
+            "state\xa0dinner,\xa0on April 26, 2023. This will be the second State Visit of\n"
+            "the Biden-Harris Administration.\n")
+    assert to_prose(text) == (
+        "President Joe Biden and First Lady Jill Biden will host President Yoon Suk Yeol and "
+        "First Lady Kim Keon Hee of the Republic of Korea (ROK) for a State Visit to the United "
+        "States, which will include a state dinner, on April 26, 2023. This will be the second "
+        "State Visit of the Biden-Harris Administration.")
+
+
 def test_markdown_marks_lists_and_links_leave_the_text() -> None:
     text = (
         "**SECURING SUPPLY:** Today, President Donald J. Trump signed an order\n"

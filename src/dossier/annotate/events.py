@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
+from dossier.annotate.titles import is_leader
 from dossier.places import country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
@@ -167,24 +168,34 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
             names.add(person.name)
         elif person.roles:
             names.add(f"{ROLE_KEY}{person.roles[0].title}@{person.country or ''}")
-    return names | _delegations(trigger)
+    return names | _delegations(doc, trigger)
 
 
 GROUP_LEMMAS = {"representative", "delegation", "official", "ambassador", "leader", "minister",
                 "diplomat", "counterpart", "envoy", "negotiator"}
 
 
-def _delegations(trigger) -> set[str]:
+def _delegations(doc: Document, trigger) -> set[str]:
     """ "hosted diplomatic representatives from Argentina, Canada and Peru": the countries a
-    meeting's unnamed delegations come from take part in it."""
+    meeting's unnamed delegations come from take part in it; "the leaders of Japan, the ROK and
+    the United States" are those countries' leaders the report names."""
     found = set()
-    for tok in trigger.subtree:
+    # "We, the leaders of ..., convened": the parser may hang the meeting on the group word
+    groups = [*trigger.subtree, *([trigger.head] if trigger.dep_ == "acl" else [])]
+    for tok in groups:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in GROUP_LEMMAS:
             continue
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
-            span = prep.doc[prep.i + 1:prep.right_edge.i + 1]
-            found |= {f"country:{code}" for ent in span.ents if ent.label_ == "GPE"
-                      and (code := country_code(ent.text))}
+        # the parser hangs later countries of the list on the group word itself
+        named = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")]
+        if not named:
+            continue
+        named += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        countries = {code for part in named for ent in tok.doc[part.left_edge.i:part.right_edge.i + 1].ents
+                     if ent.label_ == "GPE" and (code := country_code(ent.text))}
+        found |= {f"country:{code}" for code in countries}
+        if tok.lemma_.lower() == "leader":
+            found |= {p.name for p in doc.people
+                      if p.name and p.country in countries and any(is_leader(r.title) for r in p.roles)}
     return found
 
 

@@ -26,10 +26,12 @@ import re
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.typed_events import COUNTRY_KEY, MATERIAL, PLANNED_MEETING
+from dossier.annotate.joint_statements import JOINT_STATEMENT
+from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
 from dossier.pipeline import stage
+from dossier.places import COUNTRY_KEY
 
 
 def participant_countries(doc: Document, event: EventMention) -> set[str]:
@@ -89,13 +91,13 @@ def _opinion_quoted(doc: Document, event: EventMention) -> bool:
     return True
 
 
-def _one_per_act(events: list[EventMention]) -> list[EventMention]:
-    """Meetings first, then at most one typed event per sentence, then tellings of the same act
-    merged."""
-    kept: list[EventMention] = [e for e in events if e.type == "CONSULT"]
+def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention]:
+    """Meetings and the joint statement first, then at most one typed event per sentence, then
+    tellings of the same act merged."""
+    kept: list[EventMention] = [e for e in events if _stands_alone(e)]
     by_sentence: dict[tuple[int, int], list[EventMention]] = {}
     for event in events:
-        if event.type != "CONSULT":
+        if not _stands_alone(event):
             by_sentence.setdefault((event.evidence[0].start, event.evidence[0].end), []).append(event)
     for told in by_sentence.values():
         # "thanked the United States for helping ...": between the same parties, the help is
@@ -103,8 +105,9 @@ def _one_per_act(events: list[EventMention]) -> list[EventMention]:
         # the thanks
         event = next((e for e in told if e.type in MATERIAL
                       and set(e.participants) == set(told[0].participants)), told[0])
-        same = next((k for k in kept if k.type == event.type and k.participants == event.participants
-                     and k.mode == event.mode and not _other_day(k.date, event.date)), None)
+        same = next((k for k in kept if k.type == event.type and (
+            k.participants == event.participants and k.mode == event.mode
+            and not _other_day(k.date, event.date) or _agreed_in(doc, event, k))), None)
         if same is None:
             kept.append(event)
         else:
@@ -113,6 +116,20 @@ def _one_per_act(events: list[EventMention]) -> list[EventMention]:
             same.topics = sorted(set(same.topics) | set(event.topics))
             same.initiatives = sorted(set(same.initiatives) | set(event.initiatives))
     return kept
+
+
+def _stands_alone(event: EventMention) -> bool:
+    return event.type == "CONSULT" or event.mode == JOINT_STATEMENT
+
+
+def _agreed_in(doc: Document, event: EventMention, statement: EventMention) -> bool:
+    """What the signatories of a joint statement commit to among themselves alone ("We commit
+    to intensifying our strategic energy cooperation") is what the statement agrees."""
+    return statement.mode == JOINT_STATEMENT and event.type == statement.type \
+        and not _is_planned(event) and (
+        {COUNTRY_KEY + c for c in participant_countries(doc, event)}
+        | {k for k in event.participants if k.startswith(ORGANISATION_KEY)}
+    ) <= set(statement.participants)
 
 
 def _other_day(a: DateValue | None, b: DateValue | None) -> bool:
@@ -202,7 +219,7 @@ def confidence(doc: Document, event: EventMention) -> float:
 def keep_interactions(doc: Document) -> Document:
     events = [e for e in doc.events
               if is_international(doc, e) and not _asked(doc, e) and not _opinion_quoted(doc, e)]
-    events = _one_per_act(events)
+    events = _one_per_act(doc, events)
     _date_and_place(doc, events)
     for event in events:
         event.confidence = confidence(doc, event)

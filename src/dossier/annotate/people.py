@@ -94,11 +94,11 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
             continue
         break
     words.reverse()
-    # "Nigeria's Foreign Minister and U.K. Foreign Secretary Lord David Cameron": the
-    # title is the last of two coordinated titles ("Investment, Trade, and Industry" is one).
+    # "Nigeria's Foreign Minister and U.K. Foreign Secretary Lord David Cameron", "Prime
+    # Minister Ishiba of Japan and President Yoon": the title is the last of two coordinated
+    # ones ("Investment, Trade, and Industry" is one).
     for k in range(len(words) - 1, 0, -1):
-        if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[:k])) \
-                and has_head_word(" ".join(w.text for w in words[k + 1:])):
+        if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[k + 1:])):
             words = words[k + 1:]
             break
     while words and (words[0].text.lower() in CONNECTORS or words[0].text in ("'s", "’s")):

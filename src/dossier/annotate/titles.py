@@ -40,6 +40,21 @@ class Title:
     country: str | None
 
 
+# Offices whose holders are their country's "leaders": heads of state and of government.
+LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier", "king", "queen",
+                           "emir", "sultan", "taoiseach", "emperor"})
+
+
+def is_leader(title: str) -> bool:
+    """ "President", "Prime Minister", "the President of Kenya"; not "Vice President"."""
+    words = [w for w in re.sub(r"[^\w\s-]", " ", title.lower()).split() if w != "the"]
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[:n]) in LEADER_TITLES \
+                and (len(words) == n or words[n] == "of"):
+            return True
+    return False
+
+
 def is_head_word(word: str) -> bool:
     return word.lower().strip(".") in HEAD_WORDS
 

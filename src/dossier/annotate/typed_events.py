@@ -12,17 +12,17 @@ placed in a relationship.
 from __future__ import annotations
 
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
+from dossier.annotate.joint_statements import is_first_person, signatories
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
-from dossier.places import adjective_country, country_code, place_country
+from dossier.places import COUNTRY_KEY, adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 PLANNED_MEETING = "planned meeting"
-COUNTRY_KEY = "country:"
 
 
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:
@@ -98,7 +98,9 @@ def _pronoun_subject(doc: Document, sent, m: PloverMention) -> set[str]:
     return set()
 
 
-def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention]) -> set[str]:
+def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMention],
+                  we: set[str]) -> set[str]:
+    """`we`: who "we" are (the signatories of a joint statement), else nobody."""
     source, target = m.source, m.target
     thanks = _thanked_for(mentions, doc)
     if thanks is not None and thanks is not m and (
@@ -108,6 +110,10 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         # for is the thanked one's, done to its own target
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
     found = _actors_in(doc, source) | _actors_in(doc, target)
+    if we and source is not None and is_first_person(doc.text[source[0]:source[1]]):
+        found |= we
+        if found <= we and m.codebook_type not in AGREEMENT_TYPES:
+            return set()   # "we condemn violations ... by the DPRK": whom, the parse lost
     if not any(_is_person_key(k) for k in found) and m.codebook_type not in MATERIAL:
         # who speaks for a state in a statement; an attack or aid named in passing ("calls to
         # discuss the response to Russia's invasion") is not the speaker's act
@@ -150,9 +156,24 @@ def _said_now(doc: Document, trigger, kind: str) -> DateValue | None:
     return DateValue(doc.published, doc.published, "day")
 
 
+def _planned_day(doc: Document, sent) -> DateValue | None:
+    """ "will host President Yoon for a State Visit, which will include a state dinner, on April
+    26": a meeting announced in a sentence that gives one day to come is held that day, however
+    the parse attaches it."""
+    if doc.published is None:
+        return None
+    ahead = {d.value.exact for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
+             and d.value.exact and d.value.exact >= doc.published}
+    if len(ahead) != 1:
+        return None
+    day = ahead.pop()
+    return DateValue(day, day, "day")
+
+
 @stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
        adds=("typed_events",), languages=EXTRACTION_LANGUAGES)
 def annotate_typed_events(doc: Document) -> Document:
+    we = signatories(doc)
     for sent in doc.nlp.sents:
         mentions = classify(sent)
         for m in mentions:
@@ -160,17 +181,21 @@ def annotate_typed_events(doc: Document) -> Document:
             if kind in (None, "CONSULT") or m.negated \
                     or (kind in MATERIAL and is_hypothetical(doc.nlp[m.trigger])):
                 continue
-            participants = _participants(doc, sent, m, mentions)
+            participants = _participants(doc, sent, m, mentions, we)
             if len(participants) < 2:
                 continue
             trigger = doc.nlp[m.trigger]
             location = sentence_location(doc, sent, trigger)
             # a meeting announced (the codebook's AGREE) is marked, to be linked to the meeting
-            mode = f"{PLANNED_MEETING} ({m.mode})" if m.type == "CONSULT" and m.planned else m.mode
+            announced = m.type == "CONSULT" and m.planned
+            mode = f"{PLANNED_MEETING} ({m.mode})" if announced else m.mode
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
-                mode=mode, date=clause_date(doc, sent, trigger) or _said_now(doc, trigger, kind), location=location,
+                mode=mode, location=location,
+                date=clause_date(doc, sent, trigger)
+                or (_planned_day(doc, sent) if announced else None)
+                or _said_now(doc, trigger, kind),
                 country=place_country(location) if location else None,
                 topics=sorted(set(topics_of(sent.text)) | set(m.context)),
                 initiatives=sorted({i.name for i in doc.initiatives

@@ -29,12 +29,12 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def normalise_line_breaks(raw: str) -> str:
-    """One kind of line break and one kind of space; trailing spaces (a Markdown hard break)
-    are kept."""
+def normalise_line_breaks(raw: str, spaces: bool = True) -> str:
+    """One kind of line break and (unless `spaces` is false) one kind of space; trailing spaces
+    (a Markdown hard break) are kept."""
     text = _LINE_BREAKS.sub("\n", raw)
     text = _INVISIBLE.sub("", text)
-    return _UNICODE_SPACES.sub(" ", text)
+    return _UNICODE_SPACES.sub(" ", text) if spaces else text
 
 
 def normalise_whitespace(raw: str) -> str:
@@ -249,7 +249,8 @@ def clean_metadata(doc: Document) -> Document:
     """Create `doc.text` from the page's main text (`extracted`) or else `raw`; set `published`
     (if unset), `dateline` and `title` (if unset)."""
     source = doc.extracted if doc.extracted is not None else doc.raw
-    lines = normalise_whitespace(to_prose(normalise_line_breaks(source))).split("\n")
+    # no-break spaces tell where a wrapper could not break a line (`clean/prose.py`)
+    lines = normalise_whitespace(to_prose(normalise_line_breaks(source, spaces=False))).split("\n")
     latest = doc.fetched_at.date() if doc.fetched_at else date.today()
     found = find_metadata_lines(lines, latest)
     best = best_publication_line(found)

@@ -82,6 +82,8 @@ def to_prose(text: str) -> str:
         laid_out.append("\n" if wrapped else "\n\n")
         laid_out.append(after.rstrip())
     laid_out[0] = laid_out[0].rstrip()
+    # once the lines are laid out, a no-break space is a space (and a line of them is blank)
+    laid_out = [part.replace(NO_BREAK_SPACE, " ") for part in laid_out]
     # a block without a letter or digit is a separator ("###", "* * *"), not prose
     blocks = _blocks(_PARSER.parse("".join(laid_out)))
     return "\n\n".join(block for block in blocks if _WORD.search(block))
@@ -103,12 +105,17 @@ def _line_pairs(text: str) -> list[tuple[str, str]]:
     return [(line, after) for line, after in zip(lines, lines[1:]) if _inner(line, after)]
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def _broken_by_wrapper(line: str, after: str, width: int) -> bool:
     """The next word would not have fitted on the line (and the line has no Markdown hard
     break: two spaces or a backslash at its end)."""
     if line.endswith(("  ", "\\")):
         return False
-    return len(line.rstrip()) + 1 + len(after.split()[0]) > width - SLACK
+    # a no-break space joins words into one that a wrapper moves whole ("state\xa0dinner,")
+    first_word = after.strip(" \t").split(" ")[0]
+    return len(line.rstrip()) + 1 + len(first_word) > width - SLACK
 
 
 def _blocks(tokens: list[Token]) -> list[str]:

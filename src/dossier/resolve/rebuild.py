@@ -21,7 +21,7 @@ from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
 from dossier.annotate.typed_events import PLANNED_MEETING
 from dossier.organisations import ORGANISATION_KEY, organisation_name
-from dossier.places import country_name
+from dossier.places import COUNTRY_KEY, country_aliases, country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
@@ -197,8 +197,8 @@ def _participant(actors: dict[tuple[str, str], str], doc_id: str, key: str) -> s
     """The actor id of an event participant as a document names it: a person (by name or
     role), or a country ("country:KEN") or an international organisation ("org:EU"), actors of
     their own."""
-    if key.startswith("country:"):
-        return COUNTRY_ACTOR + key.removeprefix("country:").lower()
+    if key.startswith(COUNTRY_KEY):
+        return COUNTRY_ACTOR + key.removeprefix(COUNTRY_KEY).lower()
     if key.startswith(ORGANISATION_KEY):
         return ORGANISATION_ACTOR + key.removeprefix(ORGANISATION_KEY).lower()
     return actors.get((doc_id, key))
@@ -241,7 +241,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
             continue
         code = actor_id.removeprefix(COUNTRY_ACTOR).upper()
         s.merge(ActorRow(id=actor_id, name=country_name(code), type="country", country=code,
-                         aliases=[code]))
+                         aliases=country_aliases(code)))
     s.flush()
     events = resolve_events(mentions, copies)
     related: dict[str, list[dict]] = defaultdict(list)

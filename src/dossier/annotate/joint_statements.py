@@ -1,0 +1,111 @@
+"""A joint statement is itself an event: its signatories agree, on the day it is issued.
+
+"Joint Statement of Japan, the Republic of Korea, and the United States", "United
+States-Kenya Joint Leaders' Statement", "Joint Statement from the United States and Norway on
+...": the headline says who speaks, and the body speaks as "we". Sentence by sentence nothing
+says "Japan and Korea agreed", so without this the act the whole document records is lost, and
+what "we" condemn or support has no source.
+
+- The signatories are the countries and international organisations the headline names, read
+  from its "by/from/of/between ..." part when it has one ("Joint Statement on F-16s for Ukraine
+  from U.S. President ..., Dutch Prime Minister ..." is not Ukraine's).
+- The statement is one AGREE between them, dated the report's day, its evidence the body's
+  first sentence. A meeting of the signatories the statement tells of with no day of its own
+  ("We, the leaders of ..., convened") is where it was issued, that day. What the signatories commit to among themselves alone is what they agreed,
+  and joins it (`annotate/interactions.py`); what they say to or about others stays an event
+  of its own, with "we" read as the signatories (`annotate/typed_events.py`).
+"""
+from __future__ import annotations
+
+import re
+
+from dossier.document import DateValue, Document, EventMention, Span
+from dossier.annotate.language import EXTRACTION_LANGUAGES
+from dossier.organisations import ORGANISATION_KEY, organisation_code
+from dossier.pipeline import stage
+from dossier.places import COUNTRY_KEY, adjective_country, country_code, is_country_name
+
+JOINT_STATEMENT = "joint statement"   # the event's mode
+JOINT_TITLE = re.compile(r"\bjoint\s+(?:leaders[’']?\s+)?(?:statement|declaration|communiqu[eé])\b",
+                         re.I)
+# "... from the United States and Norway on ...": who speaks, up to what they speak on
+SPEAKERS = re.compile(r"\b(?:by|from|of|between)\s+(.+?)(?=\s+(?:on|regarding|concerning)\s|:|$)",
+                      re.I)
+# "U.S.-EU", "United States – Italy": a dash between two names separates them
+NAME_DASH = re.compile(r"(?<=[\w.])\s*[-–—]\s*(?=[A-Z])")
+MAX_NAME_WORDS = 5
+FIRST_PERSON = {"we", "us"}
+OUR = {"our"}
+
+
+def parties_named(text: str) -> set[str]:
+    """The countries and international organisations a headline names, as participant keys.
+
+    A headline is a few words with no sentence to parse, so names are looked up word run by
+    word run, longest first, rather than asked of the model.
+    """
+    # a comma stays a word of its own: it ends a name, and no name runs across it
+    words = [w.strip(":;()“”\"") for w in NAME_DASH.sub(" , ", text).replace(",", " , ").split()]
+    found: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            run = " ".join(words[i:i + n])
+            run = re.sub(r"[’']s$", "", run)
+            if not run[:1].isupper():
+                continue
+            if n == 1 and not is_country_name(run) and (code := adjective_country(run)):
+                found.add(COUNTRY_KEY + code)
+                # "Russian Security Council Secretary ...": what the adjective qualifies is
+                # that country's, not another party
+                while i + 1 < len(words) and words[i + 1][:1].isupper():
+                    i += 1
+            elif code := country_code(run):
+                found.add(COUNTRY_KEY + code)
+            elif org := organisation_code(run):
+                found.add(ORGANISATION_KEY + org)
+            else:
+                continue
+            i += n - 1
+            break
+        i += 1
+    return found
+
+
+def signatories(doc: Document) -> set[str]:
+    """Who speaks in a joint statement (two or more parties), or nobody if it is not one."""
+    title = " ".join((doc.title or "").split())
+    joint = JOINT_TITLE.search(title)
+    if joint is None:
+        return set()
+    speakers = SPEAKERS.search(title, joint.end())
+    parties = parties_named(speakers.group(1)) if speakers else set()
+    if len(parties) < 2:
+        parties = parties_named(title)
+    return parties if len(parties) >= 2 else set()
+
+
+def is_first_person(phrase: str) -> bool:
+    """ "We", "our three countries", "our governments": the statement's own voice."""
+    words = phrase.lower().split()
+    return bool(words) and (words[0] in FIRST_PERSON and len(words) == 1 or words[0] in OUR)
+
+
+@stage("dossier.annotate.joint_statements.v1", needs=("sentences", "typed_events"),
+       adds=("joint_statements",), languages=EXTRACTION_LANGUAGES)
+def annotate_joint_statement(doc: Document) -> Document:
+    parties = signatories(doc)
+    if not parties or not doc.sentences:
+        return doc
+    first = doc.sentences[0]
+    day = DateValue(doc.published, doc.published, "day") if doc.published else None
+    for meeting in doc.events:
+        # "We, the leaders of ..., convened": a joint statement is issued where its signatories
+        # meet, on that day
+        if meeting.type == "CONSULT" and not (meeting.date and meeting.date.exact) \
+                and len(parties.intersection(meeting.participants)) >= 2:
+            meeting.date = day
+    doc.events.append(EventMention(
+        type="AGREE", evidence=[Span(first.start, first.end)], participants=sorted(parties),
+        summary=" ".join((doc.title or "").split())[:300], mode=JOINT_STATEMENT, date=day))
+    return doc

@@ -1,0 +1,75 @@
+"""A joint statement is an agreement of the parties its headline names, on its day; "we" in it
+are those parties."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dossier.annotate.joint_statements import JOINT_STATEMENT, parties_named, signatories
+from dossier.document import Document
+
+
+@pytest.mark.parametrize("title, parties", [
+    ("United States-Kenya Joint Leaders’ Statement", {"country:KEN", "country:USA"}),
+    ("Joint Statement of Japan, the Republic of Korea, and the United States",
+     {"country:JPN", "country:KOR", "country:USA"}),
+    ("U.S.-EU Joint Statement of the Trade and Technology Council", {"country:USA", "org:EU"}),
+    # who speaks, not what they speak about
+    ("Joint Statement on F-16s for Ukraine from U.S. President Joseph R. Biden, Dutch Prime "
+     "Minister Dick Schoof, and Danish Prime Minister Mette Frederiksen",
+     {"country:USA", "country:NLD", "country:DNK"}),
+    ("Joint Statement Between Costa Rica, the Netherlands, the Republic of Korea, and the United "
+     "States on the Announcement of the Second Summit for Democracy",
+     {"country:CRI", "country:NLD", "country:KOR", "country:USA"}),
+    # one party named is no joint statement we can read; nor is a joint session or a fact sheet
+    ("Joint Statement on National Security Advisor Jake Sullivan’s Meeting with Russian Security "
+     "Council Secretary Nikolay Patrushev", set()),
+    ("Joint Statement on Israel", set()),
+    ("First Lady Invites Guests to Joint Session of Congress", set()),
+    ("Statement on the United States and Kenya", set()),
+])
+def test_the_headline_names_the_signatories(title, parties):
+    assert signatories(Document(id="x", source="x", raw="", title=title)) == parties
+
+
+def test_an_adjective_qualifies_what_follows_it():
+    assert parties_named("Dutch Prime Minister Dick Schoof, German Chancellor Olaf Scholz") \
+        == {"country:NLD", "country:DEU"}
+
+
+STATEMENT = (
+    "We, the leaders of Japan, the Republic of Korea, and the United States, convened in Lima to "
+    "review our partnership. We commit to intensifying our trilateral cooperation on energy "
+    "security. We strongly condemn Russia’s attacks on Ukraine’s energy infrastructure. "
+    "President Joseph R. Biden, Prime Minister Shigeru Ishiba of Japan and President Yoon Suk "
+    "Yeol of the Republic of Korea will meet again next year."
+)
+TITLE = "Joint Statement of Japan, the Republic of Korea, and the United States"
+
+
+def test_the_statement_is_one_agreement_of_its_signatories_on_its_day(annotate):
+    doc = annotate(STATEMENT, published=date(2024, 11, 15), title=TITLE)
+    agreements = [e for e in doc.events if e.type == "AGREE"
+                  and not (e.mode or "").startswith("planned")]
+    assert len(agreements) == 1, "what they commit to among themselves is the statement"
+    statement = agreements[0]
+    assert statement.mode == JOINT_STATEMENT
+    assert statement.participants == ["country:JPN", "country:KOR", "country:USA"]
+    assert statement.date.exact == date(2024, 11, 15)
+    assert len(statement.evidence) == 2, "the commitment is evidence of the agreement"
+
+
+def test_we_are_the_signatories_and_the_leaders_who_met_are_named(annotate):
+    doc = annotate(STATEMENT, published=date(2024, 11, 15), title=TITLE)
+    accusation = next(e for e in doc.events if e.type == "ACCUSE")
+    assert {"country:RUS", "country:JPN", "country:KOR", "country:USA"} <= set(accusation.participants)
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    # "the leaders of Japan, ..." are the heads of government the statement names
+    assert {"Joseph R. Biden", "Shigeru Ishiba", "Yoon Suk Yeol"} <= set(meeting.participants)
+    assert meeting.date.exact == date(2024, 11, 15), "the statement was issued where they met"
+
+
+def test_without_a_joint_headline_we_is_nobody(annotate):
+    doc = annotate(STATEMENT, published=date(2024, 11, 15), title="Statement on Energy")
+    assert not any(e.mode == JOINT_STATEMENT for e in doc.events)
