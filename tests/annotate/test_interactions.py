@@ -123,3 +123,20 @@ def test_an_announced_visit_is_dated_with_the_one_day_to_come_its_sentence_gives
                    "April 26, 2023.", published=date(2023, 3, 7))
     visit = next(e for e in doc.events if (e.mode or "").startswith("planned meeting"))
     assert visit.date.exact == date(2023, 4, 26)
+
+
+def test_meetings_announced_for_a_trip_of_one_day_take_its_day(annotate):
+    doc = annotate("On Monday, December 5, U.S. National Security Advisor Jake Sullivan will travel to "
+                   "Brasilia, Brazil to meet with representatives of the administration of "
+                   "President Bolsonaro. Sullivan will meet with Brazilian Foreign Minister Carlos "
+                   "França and President-elect Lula da Silva.", published=date(2022, 12, 2))
+    planned = [e for e in doc.events if (e.mode or "").startswith("planned meeting")]
+    assert planned and all(e.date.exact == date(2022, 12, 5) for e in planned)
+
+
+def test_a_meeting_on_a_day_after_the_report_is_announced_not_held(annotate):
+    doc = annotate("President Biden looks forward to welcoming Amir Tamim bin Hamad Al Thani of "
+                   "Qatar to the White House on January 31, 2022.", published=date(2022, 1, 25))
+    visit = next(e for e in doc.events if "Tamim bin Hamad Al Thani" in e.participants)
+    assert visit.type == "AGREE" and visit.mode.startswith("planned meeting")
+    assert visit.date.exact == date(2022, 1, 31)

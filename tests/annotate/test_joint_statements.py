@@ -22,6 +22,9 @@ from dossier.document import Document
     ("Joint Statement Between Costa Rica, the Netherlands, the Republic of Korea, and the United "
      "States on the Announcement of the Second Summit for Democracy",
      {"country:CRI", "country:NLD", "country:KOR", "country:USA"}),
+    ("Memorandum of Understanding between the Government of the United States of America and "
+     "the Government of Malaysia Concerning Cooperation to Diversify Global Critical Minerals",
+     {"country:USA", "country:MYS"}),
     # one party named is no joint statement we can read; nor is a joint session or a fact sheet
     ("Joint Statement on National Security Advisor Jake Sullivan’s Meeting with Russian Security "
      "Council Secretary Nikolay Patrushev", set()),
@@ -31,6 +34,21 @@ from dossier.document import Document
 ])
 def test_the_headline_names_the_signatories(title, parties):
     assert signatories(Document(id="x", source="x", raw="", title=title)) == parties
+
+
+def test_a_statement_on_a_country_is_not_that_country_s():
+    title = "G7 Leaders’ Statement on Ukraine"
+    assert signatories(Document(id="x", source="x", raw="", title=title)) == set()
+
+
+def test_a_headline_naming_no_one_leaves_the_opening_to_say_who_we_are():
+    opening = ("A year and a half ago, we the leaders of Australia, Fiji, India, the Philippines, "
+               "Republic of Korea, the United States, and Viet Nam launched the Indo-Pacific "
+               "Economic Framework for Prosperity (IPEF) with Japan.")
+    doc = Document(id="x", source="x", raw="", text=opening,
+                   title="Leaders’ Statement on Indo-Pacific Economic Framework for Prosperity")
+    assert signatories(doc) == {"country:AUS", "country:FJI", "country:IND", "country:PHL",
+                                "country:KOR", "country:USA", "country:VNM"}
 
 
 def test_an_adjective_qualifies_what_follows_it():

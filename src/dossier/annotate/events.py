@@ -232,6 +232,7 @@ def sentence_date(doc: Document, sent) -> DateValue | None:
 
 
 CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
+DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 # "since July 2021", "until 2030": the date bounds a stretch of time, it is not when the act was
 BOUNDING_WORDS = {"since", "until", "till", "through", "by", "before", "after", "from", "to"}
 
@@ -243,6 +244,9 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
+    if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                  for c in trigger.children):
+        own.add(trigger.head.i)   # "On Wednesday, he spoke with ... to pledge": then and there
     found = []
     for d in doc.dates:
         if not (sent.start_char <= d.span.start < sent.end_char) \
@@ -255,7 +259,8 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
         tok = span.root if span is not None else None
         while tok is not None and tok.i not in own and tok.head.i != tok.i:
             tok = tok.head
-            if tok.i not in own and tok.pos_ not in ("ADP", "NUM", "PROPN", "DET", "ADJ", "ADV"):
+            if tok.i not in own and tok.pos_ not in ("ADP", "NUM", "PROPN", "DET", "ADJ", "ADV") \
+                    and tok.lower_ not in DAY_PARTS:   # "on Wednesday evening"
                 tok = None
         if tok is not None and tok.i in own:
             found.append(d.value)

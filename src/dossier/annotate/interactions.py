@@ -27,7 +27,7 @@ import re
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.joint_statements import JOINT_STATEMENT
-from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING
+from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING, planned_mode
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
 from dossier.pipeline import stage
@@ -132,6 +132,15 @@ def _agreed_in(doc: Document, event: EventMention, statement: EventMention) -> b
     ) <= set(statement.participants)
 
 
+def _announced_if_ahead(doc: Document, meeting: EventMention) -> None:
+    """ "President Biden looks forward to welcoming Amir Tamim to the White House on January
+    31", in a report of January 25: a meeting on a day after the report has not happened; it
+    is announced, which the codebook reads as an agreement to meet."""
+    if meeting.type == "CONSULT" and doc.published and meeting.date and meeting.date.earliest \
+            and meeting.date.earliest > doc.published:
+        meeting.type, meeting.mode = "AGREE", planned_mode(meeting.mode)
+
+
 def _other_day(a: DateValue | None, b: DateValue | None) -> bool:
     return bool(a and b and a.exact and b.exact and a.exact != b.exact)
 
@@ -166,11 +175,26 @@ def _said_at(meeting: EventMention, event: EventMention) -> bool:
         and event.date.latest < meeting.date.exact)
 
 
+def _of_one_country(doc: Document, event: EventMention) -> bool:
+    """Everyone taking part is known, and of one country (perhaps only by the report's
+    assumption)."""
+    known = {p.name for p in doc.people if p.name and p.country}
+    people = [k for k in event.participants if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
+    return len(participant_countries(doc, event)) == 1 and all(k in known for k in people)
+
+
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     """Acts told in a readout of one meeting, with no day of their own, were done there, then;
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
-    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact]
+    # a meeting of one country's people (a roundtable of officials) dates nothing else
+    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact
+                and not _of_one_country(doc, e)]
     meeting = meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
+    # "On Monday, December 5, Sullivan will travel to Brasilia ... Sullivan will meet with
+    # President-elect Lula": an announced trip of one day is the day of the meetings it plans
+    # (a trip of one side alone is no event, but still says when its meetings are)
+    trip_days = {e.date.exact for e in doc.events if _is_planned(e) and e.date and e.date.exact}
+    trip_day = DateValue(min(trip_days), min(trip_days), "day") if len(trip_days) == 1 else None
     for event in events:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):
@@ -185,7 +209,7 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
         elif doc.published is None:
             continue
         elif _is_planned(event):
-            event.date = DateValue(doc.published, None, "unknown")
+            event.date = trip_day or DateValue(doc.published, None, "unknown")
         else:
             event.date = DateValue(None, doc.published, "unknown")
 
@@ -219,6 +243,8 @@ def confidence(doc: Document, event: EventMention) -> float:
 def keep_interactions(doc: Document) -> Document:
     events = [e for e in doc.events
               if is_international(doc, e) and not _asked(doc, e) and not _opinion_quoted(doc, e)]
+    for event in events:
+        _announced_if_ahead(doc, event)
     events = _one_per_act(doc, events)
     _date_and_place(doc, events)
     for event in events:

@@ -1,5 +1,8 @@
 """A joint statement is itself an event: its signatories agree, on the day it is issued.
 
+(So is the published text of an agreement: "Memorandum of Understanding between the Government
+of the United States of America and the Government of Malaysia ...".)
+
 "Joint Statement of Japan, the Republic of Korea, and the United States", "United
 States-Kenya Joint Leaders' Statement", "Joint Statement from the United States and Norway on
 ...": the headline says who speaks, and the body speaks as "we". Sentence by sentence nothing
@@ -8,7 +11,8 @@ what "we" condemn or support has no source.
 
 - The signatories are the countries and international organisations the headline names, read
   from its "by/from/of/between ..." part when it has one ("Joint Statement on F-16s for Ukraine
-  from U.S. President ..., Dutch Prime Minister ..." is not Ukraine's).
+  from U.S. President ..., Dutch Prime Minister ..." is not Ukraine's), or else from the
+  opening's "We, the leaders of ...".
 - The statement is one AGREE between them, dated the report's day, its evidence the body's
   first sentence. A meeting of the signatories the statement tells of with no day of its own
   ("We, the leaders of ..., convened") is where it was issued, that day. What the signatories commit to among themselves alone is what they agreed,
@@ -26,8 +30,15 @@ from dossier.pipeline import stage
 from dossier.places import COUNTRY_KEY, adjective_country, country_code, is_country_name
 
 JOINT_STATEMENT = "joint statement"   # the event's mode
-JOINT_TITLE = re.compile(r"\bjoint\s+(?:leaders[’']?\s+)?(?:statement|declaration|communiqu[eé])\b",
-                         re.I)
+JOINT_TITLE = re.compile(r"\b(?:joint|leaders[’']?)\s+(?:leaders[’']?\s+|joint\s+)?"
+                         r"(?:statement|declaration|communiqu[eé])\b"
+                         # the text of an agreement itself: "Memorandum of Understanding between ..."
+                         r"|^(?:the\s+)?(?:memorandum\s+of\s+(?:understanding|cooperation)|agreement|"
+                         r"arrangement)(?=\s+between\b)", re.I)
+# "We, the leaders of Japan, the Republic of Korea (ROK), and the United States (U.S.), ..."
+WE_THE = re.compile(r"\bwe,?\s+the\s+(?:co-)?(?:leaders|governments|heads\s+of\s+state(?:\s+and\s+"
+                    r"government)?|partners|ministers|members)\s+of\s+", re.I)
+LIST_WORDS = {"and", "the", "of", "&"}
 # "... from the United States and Norway on ...": who speaks, up to what they speak on
 SPEAKERS = re.compile(r"\b(?:by|from|of|between)\s+(.+?)(?=\s+(?:on|regarding|concerning)\s|:|$)",
                       re.I)
@@ -78,11 +89,35 @@ def signatories(doc: Document) -> set[str]:
     joint = JOINT_TITLE.search(title)
     if joint is None:
         return set()
-    speakers = SPEAKERS.search(title, joint.end())
-    parties = parties_named(speakers.group(1)) if speakers else set()
+    # who speaks: named before the words "joint statement" ("U.S.-ROK Leaders' Statement", "G7
+    # Leaders' Statement on Ukraine", not Ukraine's), else after "by/from/of", else anywhere
+    # ("Joint Statement on U.S.-China Economic and Trade Meeting")
+    parties = parties_named(title[:joint.start()])
+    if not parties:
+        speakers = SPEAKERS.search(title, joint.end())
+        parties = parties_named(speakers.group(1)) if speakers else set()
+        if len(parties) < 2:   # "by President Biden and President von der Leyen on U.S.-EU ..."
+            parties = parties_named(title)
     if len(parties) < 2:
-        parties = parties_named(title)
+        parties = _named_as_we(doc.text[:OPENING])
     return parties if len(parties) >= 2 else set()
+
+
+OPENING = 1500   # characters: where a statement says who "we" are
+
+
+def _named_as_we(opening: str) -> set[str]:
+    """ "We, the leaders of Australia, Brunei Darussalam, ... and Viet Nam, launched": the
+    parties the statement's opening lists as its "we", up to the first word after the list."""
+    found = WE_THE.search(opening)
+    if found is None:
+        return set()
+    listed = []
+    for word in opening[found.end():].split():
+        if not (word[:1].isupper() or word[:1] == "(" or word.lower().strip(",") in LIST_WORDS):
+            break
+        listed.append(word)
+    return parties_named(" ".join(listed))
 
 
 def is_first_person(phrase: str) -> bool:

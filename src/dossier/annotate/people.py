@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.tokens import Span as SpacySpan
+
 from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
-                                     parse_title, split_titles, title_key)
+                                     is_plural_head, parse_title, split_titles, title_key)
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
@@ -52,7 +54,9 @@ def _name_from_entity(text: str) -> str | None:
         words = words[:-1]
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
-    if not words or len(words) > 4 or words[-1].lower() in NOT_NAME_END \
+    # "Tamim bin Hamad Al Thani": names with particles run longer
+    longest = MAX_NAME_WORDS + 2 if any(w.lower() in PARTICLES for w in words) else MAX_NAME_WORDS
+    if not words or len(words) > longest or words[-1].lower() in NOT_NAME_END \
             or words[0].lower().strip(".") in NOT_NAME_START \
             or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
@@ -69,6 +73,9 @@ def _modifies_title(tok, title: list) -> bool:
     inside = {t.i for t in title}
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in inside \
         and tok.lower_ not in ("then", "former", "late", "new")
+
+
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")   # "1st Vice Foreign Minister"
 
 
 def _title_before(doc: Document, start_token: int, sent_start: int) -> str | None:
@@ -88,7 +95,7 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
         if t.text == "," and has_head_word(" ".join(w.text for w in words)):
             break   # "... across West Africa, Foreign Secretary David Cameron"
         if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s") \
-                or is_head_word(t.text) or _modifies_title(t, words):
+                or is_head_word(t.text) or _modifies_title(t, words) or ORDINAL.fullmatch(t.text):
             words.append(t)
             i -= 1
             continue
@@ -257,9 +264,23 @@ def _proper_nouns(doc: Document, start: int, end: int) -> bool:
         for t in span)
 
 
+def _entities(doc: Document) -> list[SpacySpan]:
+    """The model's entities, with two names that only a space parts made one ("President Samia
+    Suluhu Hassan", tagged "Samia Suluhu" and "Hassan")."""
+    ents: list[SpacySpan] = []
+    for ent in doc.nlp.ents:
+        last = ents[-1] if ents else None
+        if last is not None and ent.label_ == last.label_ == "PERSON" \
+                and doc.text[last.end_char:ent.start_char] == " " and len(last) + len(ent) <= MAX_NAME_WORDS:
+            ents[-1] = SpacySpan(doc.nlp, last.start, ent.end, label="PERSON")
+        else:
+            ents.append(ent)
+    return ents
+
+
 def _mentions_from_entities(doc: Document) -> list[PersonMention]:
     mentions = []
-    for ent in doc.nlp.ents:
+    for ent in _entities(doc):
         if ent.label_ != "PERSON" and (span := _titled_name_in(ent)) and not _in_byline(doc, span[0]):
             mentions.append(PersonMention(Span(*span), doc.text[span[0]:span[1]],
                                           doc.text[span[0]:span[1]]))
@@ -376,7 +397,9 @@ OF_COUNTRY = re.compile(r",?\s+of\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of\s+)?
 HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")
 
 
-CUT_NAME_TAIL = re.compile(r"(?:\s+[A-Z][\w’'-]+){1,2}(?=,?\s+of\s)")
+# "... Amir Tamim | bin Hamad Al Thani of Qatar": capitalised words, and the particles of names
+CUT_NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w’'-]+|(?:" + "|".join(sorted(PARTICLES)) + r")\b)){1,4}"
+                           r"(?=,?\s+of\s)")
 
 
 def _extend_cut_names(doc: Document, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -386,6 +409,7 @@ def _extend_cut_names(doc: Document, mentions: list[PersonMention]) -> list[Pers
     for m in mentions:
         tail = CUT_NAME_TAIL.match(doc.text, m.span.end)
         if tail is None or not _of_country(doc.text, tail.end()) \
+                or not tail.group().split()[-1][:1].isupper() \
                 or any(is_head_word(w) or country_code(w) for w in tail.group().split()):
             continue
         end = tail.end()
@@ -394,6 +418,25 @@ def _extend_cut_names(doc: Document, mentions: list[PersonMention]) -> list[Pers
     for m in mentions:
         m.name = renamed.get(m.name, m.name)
     return mentions
+
+
+PLURAL_TITLE = re.compile(r"((?:[A-Z][a-z]+\s+)?[A-Z][a-z]+s)\s+$")
+NAME_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|&)?\s*")
+
+
+def _share_plural_titles(doc: Document, mentions: list[PersonMention]) -> None:
+    """ "Presidents Biden and Lula", "Prime Ministers Modi and Albanese": a plural title is each
+    listed name's, in the singular."""
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    for first, second in zip(ordered, ordered[1:]):
+        found = PLURAL_TITLE.search(doc.text[max(0, first.span.start - 40):first.span.start])
+        if found is None or not is_plural_head(found.group(1).split()[-1]) \
+                or not NAME_LIST_GAP.fullmatch(doc.text[first.span.end:second.span.start]):
+            continue
+        title = found.group(1)[:-1]
+        for m in (first, second):
+            m.roles = [r for r in m.roles if not is_plural_head(r.title.split()[-1])]
+            m.roles.append(Role(title, None, None, m.span))
 
 
 def _countries_in_headline(title: str) -> dict[str, str]:
@@ -461,6 +504,7 @@ def annotate_people(doc: Document) -> Document:
     token_at = {t.idx: t.i for t in doc.nlp}
     for m in mentions:
         _add_roles(doc, m, token_at)
+    _share_plural_titles(doc, mentions)
     # A one-word "name" that no full name explains and no title introduces is more often a
     # place or a platform the model mislabelled ("Sahel", "Twitter") than a person.
     titled = {m.name for m in mentions if _is_titled(doc, m)}
@@ -497,13 +541,23 @@ def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention
     the report's own country."""
     for m in role_only:
         wanted = m.roles[0]
-        holder = next((other for other in named
-                       if other.country in (None, wanted.country) or wanted.country is None
-                       if any(title_key(r.title) == title_key(wanted.title) for r in other.roles)),
-                      None)
+        holders = [other for other in named
+                   if other.country in (None, wanted.country) or wanted.country is None
+                   if any(title_key(r.title) == title_key(wanted.title) for r in other.roles)]
+        # a report's bare "the President" is its own country's ("President Biden spoke with
+        # President Kenyatta of Kenya. The President affirmed ..."); of those, the one named
+        # last before ("President Biden's call with President-elect Lula, where the President
+        # committed"), else the first after
+        if wanted.country is None and (own := [h for h in holders if h.country == home]):
+            holders = own
+        before = [h for h in holders if h.span.start < m.span.start]
+        holder = max(before, key=lambda h: h.span.start) if before else \
+            (min(holders, key=lambda h: h.span.start) if holders else None)
         if holder is not None:
             m.name = holder.name
-        m.country = wanted.country or (holder.country if holder else None) or home
+        stated = wanted.country or (holder.country if holder and not holder.country_assumed else None)
+        m.country = stated or (holder.country if holder else None) or home
+        m.country_assumed = stated is None and m.country is not None
         for r in m.roles:
-            r.country = r.country or m.country
+            r.country = r.country or stated
     return role_only

@@ -16,7 +16,7 @@ from dossier.places import country_code
 HEAD_WORDS = frozenset("""
 secretary president minister ambassador senator advisor adviser director governor chairman
 chairperson chairwoman chair chief commissioner envoy spokesperson spokesman spokeswoman
-premier chancellor king queen prince princess emir sultan mayor speaker leader representative
+premier chancellor king queen prince princess emir amir sultan mayor speaker leader representative
 congressman congresswoman general admiral colonel commander officer attache consul
 undersecretary under-secretary administrator head cs ps ceo counsellor councillor counselor
 attorney-general attorney justice judge registrar treasurer controller auditor
@@ -56,7 +56,13 @@ def is_leader(title: str) -> bool:
 
 
 def is_head_word(word: str) -> bool:
-    return word.lower().strip(".") in HEAD_WORDS
+    return word.lower().strip(".") in HEAD_WORDS or is_plural_head(word)
+
+
+def is_plural_head(word: str) -> bool:
+    """ "Presidents" (Biden and Lula), "Ministers": a title shared by the names after it."""
+    w = word.lower().strip(".")
+    return len(w) > 3 and w.endswith("s") and w[:-1] in HEAD_WORDS
 
 
 def has_head_word(phrase: str) -> bool:

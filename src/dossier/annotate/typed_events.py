@@ -25,12 +25,20 @@ AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 PLANNED_MEETING = "planned meeting"
 
 
+def planned_mode(mode: str | None) -> str:
+    """The mode of an announced meeting: "planned meeting (visit)", or just "planned meeting"."""
+    return f"{PLANNED_MEETING} ({mode})" if mode else PLANNED_MEETING
+
+
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:
     """Countries and international organisations named between `start` and `end`."""
     found = set()
     for e in doc.entities:
         if e.span.start < end and start < e.span.end:
             if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
+                found.add(COUNTRY_KEY + code)
+            elif e.label == "ORG" and (code := country_code(e.text)):
+                # the model reads "the Democratic People's Republic of Korea" as a body
                 found.add(COUNTRY_KEY + code)
             elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
                 found.add(ORGANISATION_KEY + org)
@@ -188,7 +196,7 @@ def annotate_typed_events(doc: Document) -> Document:
             location = sentence_location(doc, sent, trigger)
             # a meeting announced (the codebook's AGREE) is marked, to be linked to the meeting
             announced = m.type == "CONSULT" and m.planned
-            mode = f"{PLANNED_MEETING} ({m.mode})" if announced else m.mode
+            mode = planned_mode(m.mode) if announced else m.mode
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],

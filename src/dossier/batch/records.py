@@ -69,7 +69,8 @@ def from_record(row: Record) -> Document:
                  for d in data["dates"]]
     doc.people = [PersonMention(_span(d["span"]), d["surface"], d["name"],
                                 [Role(r["title"], r["organization"], r["country"], _span(r["span"]))
-                                 for r in d["roles"]], d["country"]) for d in data["people"]]
+                                 for r in d["roles"]], d["country"], d.get("country_assumed", False))
+                  for d in data["people"]]
     doc.money = [MoneyMention(**{**d, "span": _span(d["span"])}) for d in data["money"]]
     doc.quotes = [QuoteMention(**{**d, "span": _span(d["span"])}) for d in data["quotes"]]
     doc.initiatives = [InitiativeMention(**{**d, "span": _span(d["span"])})

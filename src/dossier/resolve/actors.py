@@ -30,6 +30,7 @@ class MentionIn:
     country: str | None
     published: date | None
     roles: list[dict]  # {title, organization, country, doc_id, start, end}
+    country_assumed: bool = False  # the report's own country, for someone it names bare
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,10 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         if all(m.doc_id in copies for m in group):
             continue
         name = _canonical_name(group)
-        countries = Counter(r["country"] for m in group for r in m.roles if r["country"])
-        countries = countries or Counter(m.country for m in group if m.country)
+        # what a title or a report says of the person outvotes what a report assumed
+        countries = Counter(r["country"] for m in group for r in m.roles if r["country"]) \
+            or Counter(m.country for m in group if m.country and not m.country_assumed) \
+            or Counter(m.country for m in group if m.country)
         actor_id = "person-" + slug(name)
         if actor_id in used_ids:
             actor_id += "-" + hashlib.sha1(repr(sorted(m.id for m in group)).encode()).hexdigest()[:6]

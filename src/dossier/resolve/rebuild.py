@@ -138,7 +138,7 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
                                            "country": r.country, "doc_id": r.doc_id,
                                            "start": r.start, "end": r.end})
     mentions = [MentionIn(p.id, p.doc_id, p.surface, p.name, p.country, published[p.doc_id],
-                          roles[p.id])
+                          roles[p.id], bool(p.country_assumed))
                 for p in s.scalars(select(PersonMentionRow).order_by(PersonMentionRow.id))]
     by_id = {m.id: m for m in mentions}
     offices = [OfficeHolder(o.name, o.title, o.country, o.valid_from, o.valid_to)

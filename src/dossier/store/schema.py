@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -59,6 +59,8 @@ class PersonMentionRow(Evidence, Base):
     surface: Mapped[str] = mapped_column(String(300))
     name: Mapped[str] = mapped_column(String(300))  # "" for a role-only mention
     country: Mapped[str | None] = mapped_column(String(3))
+    # the report's own country, given to someone it names bare (`annotate/people.py`)
+    country_assumed: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class RoleMentionRow(Evidence, Base):

@@ -129,7 +129,8 @@ def _document_row(doc: Document) -> DocumentRow:
 def _add_mentions(s: Session, doc: Document) -> None:
     for p in doc.people:
         row = PersonMentionRow(doc_id=doc.id, start=p.span.start, end=p.span.end,
-                               surface=p.surface, name=p.name, country=p.country)
+                               surface=p.surface, name=p.name, country=p.country,
+                               country_assumed=p.country_assumed)
         s.add(row)
         s.flush()
         for r in p.roles:
