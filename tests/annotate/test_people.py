@@ -1,9 +1,11 @@
 """People in one document: names, the roles the text gives them, and their country."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from datetime import date
+from dossier.document import Document
 
 
 def named(doc) -> dict[str, list]:
@@ -282,3 +284,28 @@ def test_an_ambassador_of_a_country_to_another_is_the_sender_s() -> None:
 
     title = parse_title("Ambassador of Ukraine to the United States")
     assert (title.title, title.country) == ("Ambassador to the United States", "UKR")
+
+
+def test_names_the_model_splits_or_lengthens_are_made_whole(annotate):
+    doc = annotate("Vice President Harris of the United States met with President Samia Suluhu "
+                   "Hassan today in Dar es Salaam, Tanzania. President Biden looks forward to "
+                   "welcoming Amir Tamim bin Hamad Al Thani of Qatar.", events=False)
+    names = {p.name: p.country for p in doc.people}
+    assert "Samia Suluhu Hassan" in names
+    assert names.get("Tamim bin Hamad Al Thani") == "QAT"
+
+
+def test_a_plural_title_is_each_listed_name_s(annotate):
+    doc = annotate("Today, Presidents Biden and Lula launched the Partnership for Workers’ Rights "
+                   "between the United States and Brazil.", events=False)
+    titles = {p.name: [r.title for r in p.roles] for p in doc.people}
+    assert titles.get("Biden") == ["President"] and titles.get("Lula") == ["President"]
+
+
+def test_a_bare_the_president_is_the_report_s_own(full_pipeline):
+    doc = full_pipeline(Document(
+        id="readout", source="readout", url="https://www.whitehouse.gov/briefing-room/readout/",
+        raw="President Joseph R. Biden, Jr. spoke today with President Uhuru Kenyatta of Kenya. "
+            "The President affirmed the importance of the U.S.-Kenya relationship."))
+    bare = next(p for p in doc.people if p.surface == "The President")
+    assert bare.name == "Joseph R. Biden"

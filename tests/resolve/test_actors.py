@@ -154,6 +154,15 @@ def test_country_comes_from_roles_before_the_document_guess() -> None:
     assert modi.country == "IND"
 
 
+def test_a_country_a_report_states_outvotes_those_others_assume() -> None:
+    # two U.S. statements name "President Bolsonaro" bare; a readout says "of Brazil" once
+    assumed = [mention(i, "us", "Bolsonaro", country="USA") for i in (1, 2)]
+    for m in assumed:
+        m.country_assumed = True
+    [bolsonaro] = resolve_people([*assumed, mention(3, "readout", "Jair Bolsonaro", country="BRA")])
+    assert bolsonaro.country == "BRA"
+
+
 def test_result_does_not_depend_on_input_order() -> None:
     secretary = [role("Secretary of State", "USA")]
     mentions = [
