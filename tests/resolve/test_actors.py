@@ -220,3 +220,16 @@ def test_a_bare_surname_with_a_title_is_the_one_who_holds_it_or_no_one_known() -
     ])
     assert owner(actors, 3) != owner(actors, 1)   # the President is not the First Lady
     assert owner(actors, 4) == owner(actors, 1)   # an untitled "Biden" joins the one named most
+
+
+def test_a_leader_assumed_to_be_of_the_report_s_country_yields_to_its_known_holder() -> None:
+    day = date(2023, 3, 7)
+    biden = [mention(i, f"us{i}", "Joe Biden", country="USA", published=day,
+                     roles=[role("President", doc=f"us{i}")]) for i in range(3)]
+    yoon = mention(9, "us9", "Yoon Suk Yeol", country="USA", published=day,
+                   roles=[role("President", doc="us9")])
+    for m in [*biden, yoon]:
+        m.country_assumed = True
+    actors = by_name(resolve_people([*biden, yoon]))
+    assert actors["Joe Biden"].country == "USA"
+    assert actors["Yoon Suk Yeol"].country is None, "one President of the United States at a time"

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from dossier.annotate.titles import title_key
+from dossier.annotate.titles import is_leader, title_key
 from dossier.resolve.names import (fold, given_name, given_names_compatible, is_name_tail,
                                    same_person, surname_key)
 
@@ -133,6 +133,7 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
     `offices` is the user's dictionary of office holders, consulted where the corpus is silent."""
     named = [m for m in mentions if m.name]
     actors: list[Actor] = []
+    assumed: list[Actor] = []   # those whose country only the reports' assumption gives
     used_ids: set[str] = set()
     for group in _clusters(named):
         if all(m.doc_id in copies for m in group):
@@ -140,8 +141,9 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         name = _canonical_name(group)
         # what a title or a report says of the person outvotes what a report assumed
         countries = Counter(r["country"] for m in group for r in m.roles if r["country"]) \
-            or Counter(m.country for m in group if m.country and not m.country_assumed) \
-            or Counter(m.country for m in group if m.country)
+            or Counter(m.country for m in group if m.country and not m.country_assumed)
+        only_assumed = not countries
+        countries = countries or Counter(m.country for m in group if m.country)
         actor_id = "person-" + slug(name)
         if actor_id in used_ids:
             actor_id += "-" + hashlib.sha1(repr(sorted(m.id for m in group)).encode()).hexdigest()[:6]
@@ -149,12 +151,46 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         aliases = sorted(({m.surface for m in group} | {m.name for m in group}) - {name})
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
+        if only_assumed and countries:
+            assumed.append(actors[-1])
+    _unseat_assumed_leaders(assumed, actors)
     for actor in actors:
         if actor.country is None:
             actor.country = next((o.country for o in offices
                                   if same_person(o.name, actor.name) and o.country), None)
     _attach_role_only([m for m in mentions if not m.name], actors, offices)
     return actors
+
+
+def _unseat_assumed_leaders(assumed: list[Actor], actors: list[Actor]) -> None:
+    """A country has one President (one Prime Minister, one King) at a time. "President Yoon",
+    named bare in U.S. statements, was assumed American; but the corpus's American President of
+    those days is someone else, named far more often, so Yoon's country is unknown, not the
+    United States'."""
+    seats: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for a in actors:
+        for r in a.roles:
+            if not r["organization"] and is_leader(r["title"]) and a.country:
+                seats[(title_key(r["title"]), a.country)].append(a)
+    for a in assumed:
+        if not a.roles or not all(is_leader(r["title"]) for r in a.roles if not r["organization"]):
+            continue   # a First Lady the parse also called "President" is no rival President
+        for r in (r for r in a.roles if not r["organization"] and is_leader(r["title"])):
+            rivals = [b for b in seats[(title_key(r["title"]), a.country)] if b is not a
+                      and len(b.mention_ids) > len(a.mention_ids) and _overlap(r, b, r["title"])]
+            if rivals:
+                a.country = None
+                break
+
+
+def _overlap(role: dict, other: Actor, title: str) -> bool:
+    """`other` held the same title over days that meet the role's (both dated)."""
+    for r in other.roles:
+        if title_key(r["title"]) == title_key(title) and None not in (
+                role["valid_from"], role["valid_to"], r["valid_from"], r["valid_to"]) \
+                and r["valid_from"] <= role["valid_to"] and role["valid_from"] <= r["valid_to"]:
+            return True
+    return False
 
 
 def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
