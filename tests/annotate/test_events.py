@@ -215,3 +215,16 @@ def test_words_said_at_a_meeting_are_of_its_day_whatever_day_they_name(annotate)
                    "against Israel on October 1.", published=date(2024, 10, 9))
     said = [e for e in doc.events if e.type == "ACCUSE"]
     assert said and said[0].date.exact == date(2024, 10, 9)
+
+
+def test_a_call_made_during_a_summit_is_an_event_of_its_own(annotate):
+    doc = annotate("In an interview this morning, President Donald J. Trump provided an inside look at "
+                   "yesterday’s historic White House peace summit with Ukrainian President Volodymyr "
+                   "Zelenskyy. Trump said he called Russian President Vladimir Putin to set up a "
+                   "meeting.", published=date(2025, 8, 19))
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    summit = next(e for e in meetings if "Volodymyr Zelenskyy" in e.participants)
+    assert summit.location == "White House", "a venue can name the meeting"
+    assert "Vladimir Putin" not in summit.participants
+    call = next(e for e in meetings if "Vladimir Putin" in e.participants)
+    assert call.mode == "phone" and call.location is None

@@ -212,7 +212,9 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
             continue   # "the mission in Haiti": a place of something else, not of the meeting
         allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" \
             or trigger.lemma_.lower() in GUEST_VERBS else ("in", "at")   # "welcomed X to the White House"
-        if prev is None or prev.lower_ not in allowed:
+        # "the White House peace summit": a venue can also name the meeting
+        names_it = ent.root.dep_ == "compound" and ent.root.head == trigger
+        if not names_it and (prev is None or prev.lower_ not in allowed):
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
         following = [e for e in sent.ents if e.start_char in (ent.end_char + 2, ent.end_char + 4)]
@@ -299,6 +301,9 @@ def _contradicts(a: _Mention, event: _Event) -> bool:
     if a.date and event.date and a.date.exact and event.date.exact and \
             a.date.exact != event.date.exact:
         return True
+    by_phone, event_by_phone = a.mode == "phone", any(m.mode == "phone" for m in event.mentions)
+    if by_phone != event_by_phone and (event.location if by_phone else a.location):
+        return True   # "I called President Putin" during the summit at the White House
     if a.location and event.location:
         ca, cb = place_country(a.location), place_country(event.location)
         return bool(ca and cb and ca != cb)
