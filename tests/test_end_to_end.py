@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dossier.cli import app
@@ -47,15 +48,24 @@ def test_second_corpus_core_score_holds_the_floor(tmp_path):
     assert result["core"] >= FLOORS["nigeria_uk"]["core"], json.dumps(result["areas"])
 
 
-def test_white_house_blind_set_holds_its_floors(tmp_path):
-    """40 White House documents drawn at random (tests/data/wh40, gold written blind, every
-    event of every document listed): events found must be real, and the core score held."""
-    corpus = HERE / "data" / "wh40"
-    result = score(build_export(tmp_path, corpus / "input.jsonl"), corpus / "gold.json")
-    floors, events = FLOORS["wh40"], result["metrics"]["events"]
+WHITE_HOUSE_SETS = {   # White House documents with gold written blind, every event listed
+    "wh30": (SHARED / "eval" / "wh30.jsonl", SHARED / "eval" / "wh30.gold.json"),
+    "wh40": (HERE / "data" / "wh40" / "input.jsonl", HERE / "data" / "wh40" / "gold.json"),
+    "wh50": (HERE / "data" / "wh50" / "input.jsonl", HERE / "data" / "wh50" / "gold.json"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WHITE_HOUSE_SETS))
+def test_white_house_blind_set_holds_its_floors(tmp_path, name):
+    """Events found must be real (precision over every event of the listed documents), found
+    (recall), rightly dated, and the core score held."""
+    corpus, gold = WHITE_HOUSE_SETS[name]
+    result = score(build_export(tmp_path, corpus), gold)
+    floors, events = FLOORS[name], result["metrics"]["events"]
     assert result["core"] >= floors["core"], json.dumps(result["areas"])
     assert events["precision"]["value"] >= floors["events_precision"], events["precision"]
     assert events["recall"]["value"] >= floors["events_recall"], events["recall"]
+    assert events["date"]["value"] >= floors["events_date"], events["date"]
 
 
 def test_every_evidence_span_quotes_its_document(tmp_path):

@@ -51,6 +51,15 @@ def test_main_event_type(text: str, expected: str) -> None:
     assert first(text).codebook_type == expected
 
 
+def test_dismay_voiced_in_the_passive_disapproves_of_the_act_it_names() -> None:
+    text = "The United States is alarmed by the Burmese security forces’ violence against protesters."
+    m = first(text)
+    assert (m.type, m.mode) == ("ACCUSE", "disapprove")
+    assert words(text, m.source) == "United States"
+    assert "Burmese" in words(text, m.target)
+    assert mentions("The attack alarmed officials in Nairobi.")[0].type != "ACCUSE"
+
+
 def test_reporting_clause_does_not_hide_the_event() -> None:
     m = first("Kenya and Uganda will hold talks on the border dispute next week, officials said.")
     assert (m.type, m.planned, m.codebook_type) == ("CONSULT", True, "AGREE")

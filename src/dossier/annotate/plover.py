@@ -82,6 +82,7 @@ class _Candidate:
     framed: bool = False
     planned: bool | None = None         # decided by a rule rather than read from the clause
     object_is_event: bool = False       # "imposed a curfew": the object says what, not whom
+    experiencer: bool = False           # "X is alarmed by Y's violence": X disapproves of Y
 
 
 def classify(sent: Span) -> list[PloverMention]:
@@ -195,6 +196,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
                 continue     # the object noun is the trigger; see below
             if lemma(tok) in lex.VERBS:
                 out.append(_adjusted(_Candidate(*lex.VERBS[lemma(tok)], word=tok, head=tok)))
+            elif lemma(tok) in lex.DISMAY_VERBS and (cause := _dismayed_by(tok)) is not None:
+                out.append(_adjusted(_Candidate("ACCUSE", "disapprove", word=tok, head=tok,
+                                                target=cause, experiencer=True)))
             elif lemma(tok) in lex.SPEECH_VERBS:
                 demand = _demand_on_other(tok)
                 if demand:
@@ -325,8 +329,21 @@ def _reframe(c: _Candidate) -> None:
 
 # --- arguments ------------------------------------------------------------------------------
 
+def _dismayed_by(verb: Token) -> Token | None:
+    """ "The United States is alarmed by the Burmese security forces' violence": in the passive,
+    what dismays (the agent, or what one is dismayed at) is the act disapproved of."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return prep_object(verb, "at") or prep_object(verb, "over")
+
+
 def _arguments(c: _Candidate) -> tuple[Token | None, Token | None]:
     h, w = c.head, c.word
+    if c.experiencer:
+        return next((ch for ch in h.children if ch.dep_ == "nsubjpass"), None), c.target
     if w.pos_ == "NOUN" and h == w:
         source = owner(w)
     else:

@@ -357,6 +357,10 @@ VERBS: dict[str, Trigger] = {
     "airstrike": ("ASSAULT", "aerial"), "strafe": ("ASSAULT", "aerial"),
 }
 
+# "is alarmed by", "are appalled at": in the passive, dismay voiced at an act disapproves of it
+# (ACCUSE, disapprove); in the active ("the attack alarmed officials") it states nothing.
+DISMAY_VERBS = {"alarm", "appall", "appal", "outrage", "dismay", "horrify", "sadden", "disturb"}
+
 # "is willing to", "is prepared to", "is committed to": an adjective states the commitment.
 ADJECTIVES: dict[str, Trigger] = {
     "willing": ("AGREE", None), "ready": ("AGREE", None), "prepared": ("AGREE", None),

@@ -158,8 +158,11 @@ def _said_now(doc: Document, trigger, kind: str) -> DateValue | None:
     if doc.published is None or kind in MATERIAL:
         return None
     verb = next((t for t in [trigger, *trigger.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ not in ("VBZ", "VBP") or any(
-            c.dep_ in ("aux", "auxpass") for c in verb.children):
+    if verb is None or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    passive = [c for c in verb.children if c.dep_ == "auxpass"]
+    # "condemns", or in the passive "is alarmed by"
+    if (verb.tag_ if not passive else passive[0].tag_) not in ("VBZ", "VBP"):
         return None
     return DateValue(doc.published, doc.published, "day")
 
