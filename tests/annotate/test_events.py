@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from dossier.document import Document
+
 
 def event_with(doc, *names: str):
     found = [e for e in doc.events if e.type == "CONSULT" and set(names) <= set(e.participants)]
@@ -228,3 +230,15 @@ def test_a_call_made_during_a_summit_is_an_event_of_its_own(annotate):
     assert "Vladimir Putin" not in summit.participants
     call = next(e for e in meetings if "Vladimir Putin" in e.participants)
     assert call.mode == "phone" and call.location is None
+
+
+def test_a_readout_headlined_as_a_call_tells_of_a_call_not_of_the_trip_it_recalls(full_pipeline):
+    doc = full_pipeline(Document(
+        id="readout", source="readout", published=date(2022, 6, 8),
+        title="Readout of President Biden’s Call with President Andrzej Duda of Poland",
+        raw="President Joseph R. Biden, Jr. spoke today with President Andrzej Duda of Poland. "
+            "Following President Biden’s trip to Poland in March, the leaders reaffirmed their "
+            "shared commitment to further strengthening our bilateral security cooperation."))
+    call = next(e for e in doc.events if e.type == "CONSULT" and "Andrzej Duda" in e.participants)
+    assert call.mode == "phone" and call.location is None
+    assert call.date.exact == date(2022, 6, 8)

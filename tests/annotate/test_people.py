@@ -257,7 +257,8 @@ def test_of_country_after_a_name_gives_the_country_and_the_bare_title_later_is_t
 
 
 @pytest.mark.parametrize("junk", ["Article II", "Benjamin Franklin Room", "Pell Grants",
-                                  "Second Gentleman", "Operation Warp Speed", "St. Sabina Church"])
+                                  "Second Gentleman", "Operation Warp Speed", "St. Sabina Church",
+                                  "African Diaspora"])
 def test_laws_rooms_programmes_and_titles_are_not_names(junk: str) -> None:
     from dossier.annotate.people import _name_from_entity
 
@@ -309,3 +310,9 @@ def test_a_bare_the_president_is_the_report_s_own(full_pipeline):
             "The President affirmed the importance of the U.S.-Kenya relationship."))
     bare = next(p for p in doc.people if p.surface == "The President")
     assert bare.name == "Joseph R. Biden"
+
+
+def test_a_plural_title_alone_is_several_people_not_one(annotate):
+    doc = annotate("Secretary Blinken and the Foreign Ministers of Australia, Japan and New Zealand "
+                   "intend to meet later this year.", events=False)
+    assert not any(not p.name and "Minister" in p.surface for p in doc.people)

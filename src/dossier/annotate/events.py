@@ -10,6 +10,7 @@ intention to visit Kenya") are not meetings that happened and are left out here.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dossier.annotate.topics import topics_of
@@ -294,7 +295,13 @@ def _mentions(doc: Document) -> list[_Mention]:
             best.location = best.location or next((m.location for m in found if m.location), None)
             best.mode = best.mode or next((m.mode for m in found if m.mode), None)
             out.append(best)
+    if out and out[0].mode is None and out[0].location is None and CALL_HEADLINE.search(doc.title or ""):
+        out[0].mode = "phone"   # "Readout of President Biden's Call with ...": "spoke today with"
     return out
+
+
+# A headline that announces a call, and no meeting: its lead tells of the call
+CALL_HEADLINE = re.compile(r"\b(?:phone\s+)?calls?\s+(?:with|between)\b(?!.*\bmeeting\b)", re.I)
 
 
 def _contradicts(a: _Mention, event: _Event) -> bool:

@@ -36,7 +36,8 @@ NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framewor
                 "hospital", "airport", "county", "province", "region", "republic", "kingdom",
                 "communities", "natives", "native", "notifications", "nutrition", "lady",
                 "gentleman", "room", "hall", "garden", "grants", "grant", "article", "affairs",
-                "day", "week", "month", "summit", "operation", "order", "bill", "law"}
+                "day", "week", "month", "summit", "operation", "order", "bill", "law",
+                "diaspora", "people", "peoples", "nation", "nations"}
 # Words that open the names of laws, places and operations, never of people ("Article II",
 # "Camp David", "Operation Warp Speed", "St. Sabina Church").
 NOT_NAME_START = {"article", "section", "chapter", "title", "operation", "executive", "camp", "fort",
@@ -381,6 +382,8 @@ def _role_only_mentions(doc: Document, mentions: list[PersonMention]) -> list[Pe
         if any(a < e and s < b for a, b in claimed):
             continue   # part of a named person's title
         phrase = re.sub(r"^(?:the|The)\s+", "", hit.group(1))
+        if is_plural_head(phrase.split()[-1]) or doc.text[e:e + 1].isalpha():
+            continue   # "the Foreign Ministers of Australia, Japan ...": several people
         first = phrase.split()[0]
         if doc.text[max(0, s - 4):s].lower().endswith("the ") or phrase != hit.group(1) or \
                 country_code(first.rstrip("'s’")) or adjective_country(first):
