@@ -219,25 +219,32 @@ def test_a_syndicated_copy_under_another_id_is_a_report_of_its_own(store: Store,
 
 
 def test_a_bare_foreign_leader_is_judged_by_what_other_reports_say_of_him(store: Store, tmp_path: Path) -> None:
-    """A White House readout names "President Putin" bare, so the report alone takes him for
-    one of its own and the call for a domestic act; another report says he is Russia's, and the
-    call is an event."""
+    """A White House readout names "President Varga" bare, so the report alone would take him
+    for one of its own and the call for a domestic act; but the United States' President of
+    that day is Trump, so Varga's country is unknown and the call an event; another report
+    then says he is Hungary's. (A leader the bundled table of public figures knows, like Putin,
+    is of his own country from the first report on.)"""
     from dossier.store import queries
 
     readout = {"id": "readout", "url": "https://www.whitehouse.gov/briefing-room/readout",
                "published": "2025-08-18",
-               "text": "Today, President Donald J. Trump spoke with President Vladimir Putin about "
-                       "the war in Ukraine."}
+               "text": "Today, President Donald J. Trump spoke with President Tamas Varga about "
+                       "the war in Ukraine. Later, President Trump spoke with President Vladimir "
+                       "Putin."}
     news = {"id": "news", "published": "2025-08-20",
-            "text": "Russian President Vladimir Putin said on Tuesday that Russia was ready for talks."}
+            "text": "Hungarian President Tamas Varga said on Tuesday that Hungary was ready for talks."}
     (tmp_path / "one.jsonl").write_text(json.dumps(readout) + "\n", encoding="utf-8")
     ingest(store, [str(tmp_path / "one.jsonl")])
     with store.session() as s:
-        assert not [e for e in queries.events(s) if "person-vladimir-putin" in e["participants"]]
+        actors = {a["id"]: a for a in queries.actors(s)}
+        assert actors["person-tamas-varga"]["country"] is None
+        assert actors["person-vladimir-putin"]["country"] == "RUS"
+        assert [e for e in queries.events(s) if "person-tamas-varga" in e["participants"]]
+        assert [e for e in queries.events(s) if "person-vladimir-putin" in e["participants"]]
     (tmp_path / "two.jsonl").write_text(json.dumps(news) + "\n", encoding="utf-8")
     ingest(store, [str(tmp_path / "two.jsonl")])
     with store.session() as s:
-        putin = next(a for a in queries.actors(s) if a["id"] == "person-vladimir-putin")
-        assert putin["country"] == "RUS"
-        calls = [e for e in queries.events(s) if "person-vladimir-putin" in e["participants"]]
+        varga = next(a for a in queries.actors(s) if a["id"] == "person-tamas-varga")
+        assert varga["country"] == "HUN"
+        calls = [e for e in queries.events(s) if "person-tamas-varga" in e["participants"]]
         assert calls and calls[0]["date"] == "2025-08-18"

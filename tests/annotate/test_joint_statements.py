@@ -25,6 +25,9 @@ from dossier.document import Document
     ("Memorandum of Understanding between the Government of the United States of America and "
      "the Government of Malaysia Concerning Cooperation to Diversify Global Critical Minerals",
      {"country:USA", "country:MYS"}),
+    # leaders the table of public figures knows, named in the headline
+    ("Joint Statement by President Joe Biden and President Andrés Manuel López Obrador",
+     {"country:USA", "country:MEX"}),
     # one party named is no joint statement we can read; nor is a joint session or a fact sheet
     ("Joint Statement on National Security Advisor Jake Sullivan’s Meeting with Russian Security "
      "Council Secretary Nikolay Patrushev", set()),
@@ -91,3 +94,12 @@ def test_we_are_the_signatories_and_the_leaders_who_met_are_named(annotate):
 def test_without_a_joint_headline_we_is_nobody(annotate):
     doc = annotate(STATEMENT, published=date(2024, 11, 15), title="Statement on Energy")
     assert not any(e.mode == JOINT_STATEMENT for e in doc.events)
+
+
+def test_the_leaders_who_speak_the_statement_are_among_its_signatories(annotate):
+    doc = annotate("U.S. President Joe Biden and Philippine President Ferdinand Marcos welcome the "
+                   "historic momentum in U.S.-Philippine relations.", published=date(2023, 5, 1),
+                   title="Joint Statement of the Leaders of the United States and the Philippines")
+    statement = next(e for e in doc.events if e.mode == JOINT_STATEMENT)
+    assert {"country:PHL", "country:USA", "Ferdinand Marcos"} <= set(statement.participants)
+    assert [e for e in doc.events if e.type in ("AGREE", "SUPPORT")] == [statement]

@@ -105,13 +105,15 @@ def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention
         # the thanks
         event = next((e for e in told if e.type in MATERIAL
                       and set(e.participants) == set(told[0].participants)), told[0])
-        same = next((k for k in kept if k.type == event.type and (
-            k.participants == event.participants and k.mode == event.mode
-            and not _other_day(k.date, event.date) or _agreed_in(doc, event, k))), None)
+        same = next((k for k in kept if (
+            k.type == event.type and k.participants == event.participants and k.mode == event.mode
+            and not _other_day(k.date, event.date)) or _agreed_in(doc, event, k)), None)
         if same is None:
             kept.append(event)
         else:
             same.evidence.extend(event.evidence)
+            # the leaders who speak a joint statement's words are its signatories too
+            same.participants = sorted(set(same.participants) | set(event.participants))
             same.date = same.date or event.date
             same.topics = sorted(set(same.topics) | set(event.topics))
             same.initiatives = sorted(set(same.initiatives) | set(event.initiatives))
@@ -122,10 +124,13 @@ def _stands_alone(event: EventMention) -> bool:
     return event.type == "CONSULT" or event.mode == JOINT_STATEMENT
 
 
+STATED_TOGETHER = {"AGREE", "SUPPORT"}   # what signatories commit to, or stand by, together
+
+
 def _agreed_in(doc: Document, event: EventMention, statement: EventMention) -> bool:
     """What the signatories of a joint statement commit to among themselves alone ("We commit
     to intensifying our strategic energy cooperation") is what the statement agrees."""
-    return statement.mode == JOINT_STATEMENT and event.type == statement.type \
+    return statement.mode == JOINT_STATEMENT and event.type in STATED_TOGETHER \
         and not _is_planned(event) and (
         {COUNTRY_KEY + c for c in participant_countries(doc, event)}
         | {k for k in event.participants if k.startswith(ORGANISATION_KEY)}

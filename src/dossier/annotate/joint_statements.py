@@ -23,11 +23,13 @@ from __future__ import annotations
 
 import re
 
-from dossier.document import DateValue, Document, EventMention, Span
 from dossier.annotate.language import EXTRACTION_LANGUAGES
+from dossier.annotate.titles import is_head_word
+from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.pipeline import stage
 from dossier.places import COUNTRY_KEY, adjective_country, country_code, is_country_name
+from dossier.resolve.public_figures import figure_country
 
 JOINT_STATEMENT = "joint statement"   # the event's mode
 JOINT_TITLE = re.compile(r"\b(?:joint|leaders[’']?)\s+(?:leaders[’']?\s+|joint\s+)?"
@@ -98,9 +100,24 @@ def signatories(doc: Document) -> set[str]:
         parties = parties_named(speakers.group(1)) if speakers else set()
         if len(parties) < 2:   # "by President Biden and President von der Leyen on U.S.-EU ..."
             parties = parties_named(title)
+    if len(parties) < 2:   # "Joint Statement by President Joe Biden and President Andrés ..."
+        parties |= _countries_of_people_named(title[joint.end():])
     if len(parties) < 2:
         parties = _named_as_we(doc.text[:OPENING])
     return parties if len(parties) >= 2 else set()
+
+
+def _countries_of_people_named(text: str) -> set[str]:
+    """The countries of the well-known figures a headline lists ("by President Joe Biden and
+    President Andrés Manuel López Obrador")."""
+    found = set()
+    for part in re.split(r",\s*|\s+and\s+|\s+on\s+|\s+by\s+|\s+from\s+", text):
+        words = part.split()
+        while words and (is_head_word(words[0]) or words[0].lower() in ("the", "of", "prime", "vice")):
+            words = words[1:]
+        if words and (code := figure_country(" ".join(words))):
+            found.add(COUNTRY_KEY + code)
+    return found
 
 
 OPENING = 1500   # characters: where a statement says who "we" are

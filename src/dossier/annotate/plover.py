@@ -194,6 +194,8 @@ def _candidates(sent: Span) -> list[_Candidate]:
                     c.dep_ == "compound" and _noun_trigger(c) for c in obj.children)
                     and lemma(obj) in lex.EVENT_CARRIERS):
                 continue     # the object noun is the trigger; see below
+            if lemma(tok) in lex.ATTEMPT_VERBS and any(ch.dep_ == "xcomp" for ch in tok.children):
+                continue     # "Russia sought to undermine ...": an attempt, told by its verb
             if lemma(tok) in lex.VERBS:
                 out.append(_adjusted(_Candidate(*lex.VERBS[lemma(tok)], word=tok, head=tok)))
             elif lemma(tok) in lex.DISMAY_VERBS and (cause := _dismayed_by(tok)) is not None:
@@ -204,7 +206,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
                 if demand:
                     out.append(demand)
         elif tok.pos_ == "ADJ" and lemma(tok) in lex.ADJECTIVES and any(
-                c.dep_ in ("xcomp", "prep") for c in tok.children):
+                c.dep_ in ("xcomp", "prep") and (lemma(tok) not in lex.ADJECTIVE_PREPOSITION
+                                                 or c.lower_ == lex.ADJECTIVE_PREPOSITION[lemma(tok)])
+                for c in tok.children):
             head = tok.head if tok.dep_ == "acomp" else tok
             out.append(_Candidate(*lex.ADJECTIVES[lemma(tok)], word=tok, head=head))
     for tok in sent:

@@ -368,6 +368,10 @@ ADJECTIVES: dict[str, Trigger] = {
     "unwilling": ("REJECT", None), "opposed": ("REJECT", None),
     "supportive": ("SUPPORT", None), "critical": ("ACCUSE", "disapprove"),
 }
+# "critical of X" criticises; "critical to advancing our security" does not
+ADJECTIVE_PREPOSITION = {"critical": "of"}
+# "sought to undermine": the verb says what was attempted; seeking it is no request
+ATTEMPT_VERBS = {"seek", "try", "attempt"}
 
 NOUNS: dict[str, Trigger] = {
     "meeting": ("CONSULT", None), "talk": ("CONSULT", None), "talks": ("CONSULT", None),

@@ -17,6 +17,7 @@ from datetime import date
 from dossier.annotate.titles import is_leader, title_key
 from dossier.resolve.names import (fold, given_name, given_names_compatible, is_name_tail,
                                    same_person, surname_key)
+from dossier.resolve.public_figures import figure_country
 
 
 @dataclass
@@ -151,8 +152,13 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         aliases = sorted(({m.surface for m in group} | {m.name for m in group}) - {name})
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
-        if only_assumed and countries:
-            assumed.append(actors[-1])
+        actor = actors[-1]
+        if only_assumed or not countries:
+            # a foreign leader named bare in a government's statements: known, if not stated
+            known = figure_country(actor.name, actor.aliases)
+            actor.country = known or actor.country
+            if known is None and countries:
+                assumed.append(actor)
     _unseat_assumed_leaders(assumed, actors)
     for actor in actors:
         if actor.country is None:

@@ -1,0 +1,28 @@
+"""Well-known public figures keep their own country when the reports can only assume one."""
+from __future__ import annotations
+
+from dossier.resolve.actors import resolve_people
+from dossier.resolve.public_figures import figure_country
+from tests.resolve.test_actors import by_name, mention
+
+
+def test_spellings_and_bare_surnames_of_a_figure_find_the_country() -> None:
+    assert figure_country("Nguyen Phu Trong") == "VNM"            # accents dropped
+    assert figure_country("Volodymyr Zelensky") == "UKR"          # transliterated apart
+    assert figure_country("Ishiba") == "JPN"
+    assert figure_country("Amir", aliases=["Tamim bin Hamad Al Thani"]) == "QAT"
+
+
+def test_short_or_unknown_names_find_nothing() -> None:
+    assert figure_country("Kim") is None, "a short bare name is anyone's"
+    assert figure_country("Jill Biden") is None, "a relative is not the figure"
+    assert figure_country("Jane Doe") is None
+
+
+def test_a_figure_the_reports_only_assumed_american_is_of_their_own_country() -> None:
+    yoon = mention(1, "us-statement", "Yoon Suk Yeol", country="USA")
+    yoon.country_assumed = True
+    stated = mention(2, "readout", "Narendra Modi", country="GBR")   # a report said so: it stands
+    actors = by_name(resolve_people([yoon, stated]))
+    assert actors["Yoon Suk Yeol"].country == "KOR"
+    assert actors["Narendra Modi"].country == "GBR"
