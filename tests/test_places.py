@@ -167,3 +167,9 @@ def test_an_event_place_is_drawn_at_its_city_else_at_its_country_s_capital() -> 
     assert kenya is not None and kenya.precision == "country" and (kenya.lat, kenya.lon) == (nairobi.lat, nairobi.lon)
     assert place_point("Phnom Penh, Cambodia").precision == "city"
     assert place_point(None, None) is None and place_point("Nowhere Land") is None
+
+
+def test_the_united_states_territories_are_of_the_united_states():
+    from dossier.places import country_code, place_country
+    assert country_code("Guam") == country_code("Puerto Rico") == "USA"
+    assert place_country("San Juan, Puerto Rico") == "USA"

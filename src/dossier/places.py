@@ -30,6 +30,9 @@ import pycountry
 _ALIASES: dict[str, str] = {
     # United States
     "US": "USA", "U.S.": "USA", "USA": "USA", "U.S.A.": "USA", "America": "USA",
+    # The United States' territories are of the United States in relations between countries
+    "Guam": "USA", "Puerto Rico": "USA", "U.S. Virgin Islands": "USA", "American Samoa": "USA",
+    "Northern Mariana Islands": "USA",
     # United Kingdom
     "UK": "GBR", "U.K.": "GBR", "Britain": "GBR", "Great Britain": "GBR",
     # The two Congos. Reuters, AP and most wire copy call the DRC plain "Congo" and spell out

@@ -242,3 +242,10 @@ def test_a_readout_headlined_as_a_call_tells_of_a_call_not_of_the_trip_it_recall
     call = next(e for e in doc.events if e.type == "CONSULT" and "Andrzej Duda" in e.participants)
     assert call.mode == "phone" and call.location is None
     assert call.date.exact == date(2022, 6, 8)
+
+
+def test_a_press_call_about_a_meeting_is_no_call_between_leaders(annotate):
+    doc = annotate("Thank you for joining our background press call to preview President Biden’s "
+                   "upcoming meeting with President López Obrador of Mexico.",
+                   published=date(2022, 7, 11))
+    assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -24,6 +24,7 @@ VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "c
                  "visit": "visit", "host": None, "welcome": None, "receive": None, "call": "phone",
                  "phone": "phone"}
 GUEST_VERBS = {"welcome", "receive"}   # a meeting only with a guest as their object
+BRIEFING_WORDS = {"press", "media", "background", "conference", "earnings", "news"}
 NOUN_TRIGGERS = {"meeting": None, "talk": None, "talks": None, "discussion": None,
                  "visit": "visit", "trip": "visit", "summit": "multilateral", "conference": None,
                  "consultation": None, "call": "phone", "engagement": None}
@@ -86,6 +87,8 @@ def _is_trigger(tok) -> str | None | bool:
             c.dep_ == "nsubj" and any(g.dep_ in ("conj", "appos") and g.pos_ == "PROPN"
                                       for g in c.subtree) for c in tok.children):
         return None   # "President Biden, Prime Minister Trudeau ... and Prime Minister Sunak spoke"
+    if tok.lower_ in ("call", "calls", "briefing") and any(c.lower_ in BRIEFING_WORDS for c in tok.children):
+        return False   # "our background press call to preview the meeting": with reporters
     if tok.lemma_.lower() in GUEST_VERBS and not any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
         return False   # "welcomed Prime Minister Kishida", not "welcomed the decision"

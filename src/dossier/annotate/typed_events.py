@@ -34,6 +34,8 @@ def _countries_in(doc: Document, start: int, end: int) -> set[str]:
     """Countries and international organisations named between `start` and `end`."""
     found = set()
     for e in doc.entities:
+        if doc.text[max(0, e.span.start - 9):e.span.start] == "American " and e.text.startswith("Indian"):
+            continue   # "American Indian and Alaska Native communities" are American
         if e.span.start < end and start < e.span.end:
             if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
                 found.add(COUNTRY_KEY + code)
