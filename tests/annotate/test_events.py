@@ -249,3 +249,11 @@ def test_a_press_call_about_a_meeting_is_no_call_between_leaders(annotate):
                    "upcoming meeting with President López Obrador of Mexico.",
                    published=date(2022, 7, 11))
     assert not [e for e in doc.events if e.type == "CONSULT"]
+
+
+def test_speaking_to_a_leader_is_a_call_of_that_day(annotate):
+    doc = annotate("Vice President Kamala Harris spoke today to President Isaac Herzog of Israel on "
+                   "her flight to Washington, D.C., from Dubai. The Vice President reiterated the "
+                   "strong U.S. support for Israel.", published=date(2023, 12, 3))
+    call = event_with(doc, "Kamala Harris", "Isaac Herzog")
+    assert call.date.exact == date(2023, 12, 3)

@@ -140,3 +140,14 @@ def test_a_meeting_on_a_day_after_the_report_is_announced_not_held(annotate):
     visit = next(e for e in doc.events if "Tamim bin Hamad Al Thani" in e.participants)
     assert visit.type == "AGREE" and visit.mode.startswith("planned meeting")
     assert visit.date.exact == date(2022, 1, 31)
+
+
+def test_words_a_colon_gives_to_a_lawmaker_are_his_opinion(annotate):
+    doc = annotate("Sen. James Lankford: “For 47 years, Iran has attacked the United States, our "
+                   "allies, and every American they could find in the region.”",
+                   published=date(2026, 6, 19))
+    assert doc.events == []
+    told = annotate("President Trump said he arranged a meeting between President Putin and "
+                    "President Zelenskyy of Ukraine: “I thought I’d first let them meet.”",
+                    published=date(2025, 8, 19))
+    assert told.events, "a sentence with a verb before its colon is the reporter's"

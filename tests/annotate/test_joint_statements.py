@@ -28,6 +28,7 @@ from dossier.document import Document
     # leaders the table of public figures knows, named in the headline
     ("Joint Statement by President Joe Biden and President Andrés Manuel López Obrador",
      {"country:USA", "country:MEX"}),
+    ("President Biden and President Lopez Obrador Joint Statement", {"country:USA", "country:MEX"}),
     # one party named is no joint statement we can read; nor is a joint session or a fact sheet
     ("Joint Statement on National Security Advisor Jake Sullivan’s Meeting with Russian Security "
      "Council Secretary Nikolay Patrushev", set()),

@@ -81,8 +81,10 @@ def _is_trigger(tok) -> str | None | bool:
     """The mode for a trigger token, None for a trigger without one, False for no trigger."""
     if tok.lemma_.lower() == "speak" and any(t.lower_ in PHONE for t in tok.subtree):
         return "phone"   # "spoke by phone with"
-    if tok.lemma_.lower() == "speak" and any(c.lower_ == "with" for c in tok.children):
-        return None   # "spoke today with President Ruto"
+    if tok.lemma_.lower() == "speak" and any(
+            c.lower_ == "with" or (c.lower_ == "to" and any(g.pos_ == "PROPN" for g in c.children))
+            for c in tok.children):
+        return None   # "spoke today with President Ruto", "spoke today to President Herzog"
     if tok.lemma_.lower() == "speak" and any(
             c.dep_ == "nsubj" and any(g.dep_ in ("conj", "appos") and g.pos_ == "PROPN"
                                       for g in c.subtree) for c in tok.children):

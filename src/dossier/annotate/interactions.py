@@ -85,10 +85,22 @@ def _opinion_quoted(doc: Document, event: EventMention) -> bool:
     for span in event.evidence:
         # the sentence is the quote: it opens inside one (a narrative that ends on a quote,
         # "Trump said he arranged a meeting: “...”", is the reporter's)
-        quoted = [q for q in doc.quotes if q.span.start <= span.start + QUOTE_OPENING < q.span.end]
+        quoted = [q for q in doc.quotes if q.span.start <= span.start + QUOTE_OPENING < q.span.end
+                  or (span.start < q.span.start < span.end and _attributed(doc, span.start, q.span.start))]
         if not quoted or any(q.speaker and q.speaker in event.participants for q in quoted):
             return False
     return True
+
+
+def _attributed(doc: Document, start: int, quote_start: int) -> bool:
+    """ "Sen. James Lankford: “For 47 years, Iran has attacked ...”": a name and a colon before
+    the quote say only whose words follow (a sentence with a verb before its colon is the
+    reporter's own)."""
+    head = doc.text[start:quote_start].rstrip(" “\"")
+    if not head.endswith(":"):
+        return False
+    words = doc.nlp.char_span(start, start + len(head), alignment_mode="contract")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention]:

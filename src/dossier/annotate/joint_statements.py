@@ -101,7 +101,7 @@ def signatories(doc: Document) -> set[str]:
         if len(parties) < 2:   # "by President Biden and President von der Leyen on U.S.-EU ..."
             parties = parties_named(title)
     if len(parties) < 2:   # "Joint Statement by President Joe Biden and President Andrés ..."
-        parties |= _countries_of_people_named(title[joint.end():])
+        parties |= _countries_of_people_named(title)
     if len(parties) < 2:
         parties = _named_as_we(doc.text[:OPENING])
     return parties if len(parties) >= 2 else set()
@@ -111,7 +111,8 @@ def _countries_of_people_named(text: str) -> set[str]:
     """The countries of the well-known figures a headline lists ("by President Joe Biden and
     President Andrés Manuel López Obrador")."""
     found = set()
-    for part in re.split(r",\s*|\s+and\s+|\s+on\s+|\s+by\s+|\s+from\s+", text):
+    for part in re.split(r",\s*|\s+and\s+|\s+on\s+|\s+by\s+|\s+from\s+|\s+joint\s+", text,
+                         flags=re.I):
         words = part.split()
         while words and (is_head_word(words[0]) or words[0].lower() in ("the", "of", "prime", "vice")):
             words = words[1:]
