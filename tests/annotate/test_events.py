@@ -257,3 +257,11 @@ def test_speaking_to_a_leader_is_a_call_of_that_day(annotate):
                    "strong U.S. support for Israel.", published=date(2023, 12, 3))
     call = event_with(doc, "Kamala Harris", "Isaac Herzog")
     assert call.date.exact == date(2023, 12, 3)
+
+
+def test_a_meeting_that_will_be_hosted_has_not_happened(annotate):
+    doc = annotate("The U.S.-Caribbean Leaders Meeting will be co-hosted by the Vice President and "
+                   "Prime Minister Philip Davis of The Commonwealth of The Bahamas, current chair of "
+                   "the Caribbean Community.", published=date(2023, 5, 25))
+    assert not [e for e in doc.events if e.type == "CONSULT"]
+    assert "Caribbean Community" not in {p.name for p in doc.people}, "a body, not a person"

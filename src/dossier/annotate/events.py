@@ -112,10 +112,13 @@ def _is_planned(tok) -> bool:
         if child.dep_ == "amod" and child.lower_ in AHEAD:
             return True   # "the upcoming visit to Washington"
     head = tok.head
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr") and any(
+    if tok.dep_ == "acomp" and any(t.dep_ == "aux" and t.lower_ in ("will", "would", "shall")
+                                   for t in head.subtree if t.i < tok.i):
+        return True   # "will be co-hosted", parsed "will be co | hosted"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass") and any(
             c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "to")
             for c in (head.head if tok.dep_ == "pobj" else head).children):
-        return True   # "would attend the summit", "to hold talks"
+        return True   # "would attend the summit", "to hold talks", "the meeting will be co-hosted"
     if tok.dep_ == "xcomp" or (tok.dep_ == "pobj" and head.dep_ == "prep"):
         head = head.head if tok.dep_ == "pobj" else head
         return head.lemma_.lower() in PLANNED or head.lower_ in PLANNED

@@ -251,8 +251,9 @@ def _titled_name_in(ent) -> tuple[int, int] | None:
         name.insert(0, tok)
     text = " ".join(t.text for t in name)
     if not 2 <= len(name) <= 3 or len(name) == len(ent) or ent.label_ in ("GPE", "LOC", "NORP") \
-            or country_code(text) or place_country(text):
-        return None
+            or country_code(text) or place_country(text) \
+            or name[-1].lower_ in NOT_NAME_END or name[0].lower_ in NOT_NAME_START:
+        return None   # "chair of the Caribbean Community": a body, not a person
     return name[0].idx, name[-1].idx + len(name[-1].text)
 
 
