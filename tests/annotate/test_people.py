@@ -316,3 +316,16 @@ def test_a_plural_title_alone_is_several_people_not_one(annotate):
     doc = annotate("Secretary Blinken and the Foreign Ministers of Australia, Japan and New Zealand "
                    "intend to meet later this year.", events=False)
     assert not any(not p.name and "Minister" in p.surface for p in doc.people)
+
+
+def test_the_author_of_a_statement_is_its_i(full_pipeline):
+    doc = full_pipeline(Document(
+        id="statement", source="statement", published=date(2024, 11, 4),
+        title="Statement by President Joe Biden on Moldova’s Presidential Elections",
+        raw="I congratulate Maia Sandu on her historic reelection as the President of Moldova. "
+            "“I will keep fighting,” Sandu said."))
+    authors = [p for p in doc.people if p.surface == "I"]
+    assert len(authors) == 1, "the quoted 'I' is Sandu's"
+    assert authors[0].name == "Joe Biden" and authors[0].roles[0].title == "President"
+    congratulation = next(e for e in doc.events if "Maia Sandu" in e.participants)
+    assert "Joe Biden" in congratulation.participants

@@ -26,3 +26,14 @@ def test_a_figure_the_reports_only_assumed_american_is_of_their_own_country() ->
     actors = by_name(resolve_people([yoon, stated]))
     assert actors["Yoon Suk Yeol"].country == "KOR"
     assert actors["Narendra Modi"].country == "GBR"
+
+
+def test_every_row_names_a_country_iso_3166_knows() -> None:
+    import csv
+    from importlib.resources import files
+
+    import pycountry
+    with (files("dossier") / "data" / "public_figures.csv").open(encoding="utf-8") as rows:
+        table = list(csv.DictReader(rows))
+    assert len(table) > 200
+    assert [r["name"] for r in table if pycountry.countries.get(alpha_3=r["country"]) is None] == []

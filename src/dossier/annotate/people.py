@@ -443,6 +443,45 @@ def _share_plural_titles(doc: Document, mentions: list[PersonMention]) -> None:
             m.roles.append(Role(title, None, None, m.span))
 
 
+# "Statement by President Joe Biden on ...", "Statement from National Security Advisor Jake
+# Sullivan": one author, who writes "I"
+STATEMENT_BY = re.compile(r"^(?:statement|letter|message)\s+(?:by|from)\s+(.+?)"
+                          r"(?:\s+(?:on|regarding|welcoming|marking|in)\s|:|$)", re.I)
+
+
+def _statement_speaker(doc: Document) -> tuple[str, str] | None:
+    """(name, title) of the one author a statement's headline names; the name is "" when only
+    the title is given ("Statement by the President")."""
+    found = STATEMENT_BY.match(" ".join((doc.title or "").split()))
+    if found is None or re.search(r"\band\b|&", found.group(1)):
+        return None
+    words = re.sub(r",?\s+Jr\.?$", "", found.group(1)).split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    cut = len(words)
+    while cut > 0 and words[cut - 1][:1].isupper() and not is_head_word(words[cut - 1]) \
+            and words[cut - 1].lower() not in CONNECTORS:
+        cut -= 1
+    title, name = " ".join(words[:cut]), " ".join(words[cut:])
+    if not has_head_word(title) or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return name, title
+
+
+def _first_person(doc: Document, name: str, title: str) -> list[PersonMention]:
+    """ "I congratulate Maia Sandu": each "I" the author says outside a quotation, as a mention
+    of the author."""
+    said = []
+    for tok in doc.nlp:
+        if tok.text != "I" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        before = doc.text[tok.sent.start_char:tok.idx]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue   # someone else's words, quoted
+        span = Span(tok.idx, tok.idx + 1)
+        said.append(PersonMention(span, "I", name, [Role(title, None, None, span)]))
+    return said
+
+
 def _countries_in_headline(title: str) -> dict[str, str]:
     """Surnames the headline qualifies by country ("Readout of President Biden's Call with
     Prime Minister Netanyahu of Israel" -> {"Netanyahu": "ISR"}): a body that then says only
@@ -509,6 +548,10 @@ def annotate_people(doc: Document) -> Document:
     for m in mentions:
         _add_roles(doc, m, token_at)
     _share_plural_titles(doc, mentions)
+    speaker, speaker_said = _statement_speaker(doc), []
+    if speaker is not None:
+        speaker_said = _first_person(doc, *speaker)
+        mentions += [m for m in speaker_said if m.name]
     # A one-word "name" that no full name explains and no title introduces is more often a
     # place or a platform the model mislabelled ("Sahel", "Twitter") than a person.
     titled = {m.name for m in mentions if _is_titled(doc, m)}
@@ -533,7 +576,8 @@ def annotate_people(doc: Document) -> Document:
             assumed = False
         for m in group:
             m.country, m.country_assumed = country, assumed and country is not None
-    doc.people = mentions + _resolve_role_only(_role_only_mentions(doc, mentions), mentions, home)
+    role_only = _role_only_mentions(doc, mentions) + [m for m in speaker_said if not m.name]
+    doc.people = mentions + _resolve_role_only(role_only, mentions, home)
     doc.people.sort(key=lambda m: m.span.start)
     return doc
 

@@ -60,6 +60,9 @@ class Actor:
     type: str = "person"
 
 
+PRONOUNS = {"I"}   # a statement's author is also its "I" (`annotate/people.py`), never so named
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
 
@@ -149,7 +152,7 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         if actor_id in used_ids:
             actor_id += "-" + hashlib.sha1(repr(sorted(m.id for m in group)).encode()).hexdigest()[:6]
         used_ids.add(actor_id)
-        aliases = sorted(({m.surface for m in group} | {m.name for m in group}) - {name})
+        aliases = sorted(({m.surface for m in group} | {m.name for m in group}) - {name} - PRONOUNS)
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
         actor = actors[-1]
@@ -229,7 +232,7 @@ def _attach_role_only(mentions: list[MentionIn], actors: list[Actor],
         holder = chosen[key]
         if holder is not None:
             holder.mention_ids.append(m.id)
-            if m.surface not in holder.aliases:
+            if m.surface not in holder.aliases and m.surface not in PRONOUNS:
                 holder.aliases.append(m.surface)
 
 
