@@ -58,13 +58,23 @@ def is_international(doc: Document, event: EventMention) -> bool:
         k for k in event.participants if k.startswith(ORGANISATION_KEY)}
     if len(parties) >= 2:
         return True
-    known = {p.name for p in doc.people if p.name and p.country}
+    known = _with_country(doc)
     assumed = {p.name for p in doc.people if p.name and p.country_assumed}
-    people = [k for k in event.participants
-              if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
     # someone whose country the report does not say, or only assumes to be its own: other
     # reports may say otherwise, and the cross-document stage decides with what they say
-    return len(parties) == 1 and any(k not in known or k in assumed for k in people)
+    return len(parties) == 1 and any(k not in known or k in assumed for k in _named_people(event))
+
+
+def _with_country(doc: Document) -> set[str]:
+    """The people of the report to whom it gives a country (perhaps only by assumption)."""
+    return {p.name for p in doc.people if p.name and p.country}
+
+
+def _named_people(event: EventMention) -> list[str]:
+    """The participants that are people named in the report (not countries, organisations or
+    bare titles)."""
+    return [k for k in event.participants
+            if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
 
 
 def _asked(doc: Document, event: EventMention) -> bool:
@@ -195,9 +205,8 @@ def _said_at(meeting: EventMention, event: EventMention) -> bool:
 def _of_one_country(doc: Document, event: EventMention) -> bool:
     """Everyone taking part is known, and of one country (perhaps only by the report's
     assumption)."""
-    known = {p.name for p in doc.people if p.name and p.country}
-    people = [k for k in event.participants if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
-    return len(participant_countries(doc, event)) == 1 and all(k in known for k in people)
+    known = _with_country(doc)
+    return len(participant_countries(doc, event)) == 1 and all(k in known for k in _named_people(event))
 
 
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:

@@ -15,16 +15,17 @@ what "we" condemn or support has no source.
   opening's "We, the leaders of ...".
 - The statement is one AGREE between them, dated the report's day, its evidence the body's
   first sentence. A meeting of the signatories the statement tells of with no day of its own
-  ("We, the leaders of ..., convened") is where it was issued, that day. What the signatories commit to among themselves alone is what they agreed,
-  and joins it (`annotate/interactions.py`); what they say to or about others stays an event
-  of its own, with "we" read as the signatories (`annotate/typed_events.py`).
+  ("We, the leaders of ..., convened") is where it was issued, that day. What the signatories
+  commit to among themselves alone is what they agreed, and joins it
+  (`annotate/interactions.py`); what they say to or about others stays an event of its own,
+  with "we" read as the signatories (`annotate/typed_events.py`).
 """
 from __future__ import annotations
 
 import re
 
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.titles import is_head_word
+from dossier.annotate.titles import title_and_name
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.pipeline import stage
@@ -113,10 +114,8 @@ def _countries_of_people_named(text: str) -> set[str]:
     found = set()
     for part in re.split(r",\s*|\s+and\s+|\s+on\s+|\s+by\s+|\s+from\s+|\s+joint\s+", text,
                          flags=re.I):
-        words = part.split()
-        while words and (is_head_word(words[0]) or words[0].lower() in ("the", "of", "prime", "vice")):
-            words = words[1:]
-        if words and (code := figure_country(" ".join(words))):
+        _, name = title_and_name(part)
+        if name and (code := figure_country(name)):
             found.add(COUNTRY_KEY + code)
     return found
 

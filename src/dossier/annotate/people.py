@@ -18,7 +18,8 @@ from collections import Counter
 from spacy.tokens import Span as SpacySpan
 
 from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
-                                     is_plural_head, parse_title, split_titles, title_key)
+                                     is_plural_head, parse_title, split_titles, title_and_name,
+                                     title_key)
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
@@ -273,7 +274,8 @@ def _entities(doc: Document) -> list[SpacySpan]:
     for ent in doc.nlp.ents:
         last = ents[-1] if ents else None
         if last is not None and ent.label_ == last.label_ == "PERSON" \
-                and doc.text[last.end_char:ent.start_char] == " " and len(last) + len(ent) <= MAX_NAME_WORDS:
+                and doc.text[last.end_char:ent.start_char] == " " \
+                and len(last) + len(ent) <= MAX_NAME_WORDS:
             ents[-1] = SpacySpan(doc.nlp, last.start, ent.end, label="PERSON")
         else:
             ents.append(ent)
@@ -455,13 +457,8 @@ def _statement_speaker(doc: Document) -> tuple[str, str] | None:
     found = STATEMENT_BY.match(" ".join((doc.title or "").split()))
     if found is None or re.search(r"\band\b|&", found.group(1)):
         return None
-    words = re.sub(r",?\s+Jr\.?$", "", found.group(1)).split()
-    words = words[1:] if words and words[0].lower() == "the" else words
-    cut = len(words)
-    while cut > 0 and words[cut - 1][:1].isupper() and not is_head_word(words[cut - 1]) \
-            and words[cut - 1].lower() not in CONNECTORS:
-        cut -= 1
-    title, name = " ".join(words[:cut]), " ".join(words[cut:])
+    phrase = re.sub(r"^the\s+", "", re.sub(r",?\s+Jr\.?$", "", found.group(1)), flags=re.I)
+    title, name = title_and_name(phrase)
     if not has_head_word(title) or len(name.split()) > MAX_NAME_WORDS:
         return None
     return name, title

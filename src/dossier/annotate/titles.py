@@ -127,6 +127,17 @@ def parse_title(phrase: str) -> Title:
     return Title(expanded.strip(" ,"), organization, country)
 
 
+def title_and_name(phrase: str) -> tuple[str, str]:
+    """ "National Security Advisor Jake Sullivan" -> ("National Security Advisor", "Jake
+    Sullivan"): the name is the capitalised words after the last word of the title."""
+    words = phrase.split()
+    cut = len(words)
+    while cut > 0 and words[cut - 1][:1].isupper() and not is_head_word(words[cut - 1]) \
+            and words[cut - 1].lower() not in CONNECTORS:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
 def split_titles(phrase: str) -> list[str]:
     """"Secretary of State Senator" is two roles; "Deputy Ambassador" is one."""
     words = phrase.split()
