@@ -60,6 +60,12 @@ def test_dismay_voiced_in_the_passive_disapproves_of_the_act_it_names() -> None:
     assert mentions("The attack alarmed officials in Nairobi.")[0].type != "ACCUSE"
 
 
+def test_a_thing_that_allows_enables_and_concedes_nothing() -> None:
+    assert mentions("They announced a joint investment that will allow Mexico and the United States "
+                    "to address the root causes of migration.") == []
+    assert first("Israel allowed aid trucks to enter Gaza.").type == "CONCEDE"
+
+
 def test_reporting_clause_does_not_hide_the_event() -> None:
     m = first("Kenya and Uganda will hold talks on the border dispute next week, officials said.")
     assert (m.type, m.planned, m.codebook_type) == ("CONSULT", True, "AGREE")

@@ -196,6 +196,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
                 continue     # the object noun is the trigger; see below
             if lemma(tok) in lex.ATTEMPT_VERBS and any(ch.dep_ == "xcomp" for ch in tok.children):
                 continue     # "Russia sought to undermine ...": an attempt, told by its verb
+            if lemma(tok) in lex.ENABLING_VERBS and (doer := subject(tok)) is not None \
+                    and not is_actor(doer):
+                continue     # "an investment that will allow Mexico to ...": it enables, no one concedes
             if lemma(tok) in lex.VERBS:
                 out.append(_adjusted(_Candidate(*lex.VERBS[lemma(tok)], word=tok, head=tok)))
             elif lemma(tok) in lex.DISMAY_VERBS and (cause := _dismayed_by(tok)) is not None:

@@ -372,6 +372,8 @@ ADJECTIVES: dict[str, Trigger] = {
 ADJECTIVE_PREPOSITION = {"critical": "of"}
 # "sought to undermine": the verb says what was attempted; seeking it is no request
 ATTEMPT_VERBS = {"seek", "try", "attempt"}
+# "allow", "permit": a concession when an actor allows; a thing that allows only enables
+ENABLING_VERBS = {"allow", "permit"}
 
 NOUNS: dict[str, Trigger] = {
     "meeting": ("CONSULT", None), "talk": ("CONSULT", None), "talks": ("CONSULT", None),
