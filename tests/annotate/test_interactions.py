@@ -69,6 +69,17 @@ def test_a_date_inside_another_phrase_is_not_the_day_of_the_act(annotate):
     assert doc.events and all(e.date.exact == date(2022, 11, 13) for e in doc.events)
 
 
+def test_an_act_after_a_dated_clause_takes_its_day_or_the_window_to_the_report(annotate):
+    doc = annotate("After returning this evening from Los Angeles, President Biden made the "
+                   "decision to cancel his upcoming trip to Italy.", published=date(2025, 1, 8))
+    cancelled = next(e for e in doc.events if e.type == "REJECT")
+    assert cancelled.date.exact == date(2025, 1, 8)
+    doc = annotate("After arriving in Rome on Monday, President Biden decided to cancel his "
+                   "trip to Italy's north.", published=date(2025, 1, 10))
+    for event in doc.events:
+        assert (event.date.earliest, event.date.latest) == (date(2025, 1, 6), date(2025, 1, 10))
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

@@ -60,6 +60,21 @@ def test_dismay_voiced_in_the_passive_disapproves_of_the_act_it_names() -> None:
     assert mentions("The attack alarmed officials in Nairobi.")[0].type != "ACCUSE"
 
 
+def test_two_leaders_launching_a_partnership_cooperate() -> None:
+    text = "Today, Presidents Biden and Lula launched the Partnership for Workers' Rights."
+    m = first(text)
+    assert m.codebook_type == "COOPERATE"
+    assert "Biden" in words(text, m.source)
+    assert "COOPERATE" not in {m.type for m in mentions("Kenya launched a new satellite.")}
+
+
+def test_a_cancelled_trip_names_the_country_it_was_to() -> None:
+    text = "President Biden made the decision to cancel his upcoming trip to Italy."
+    m = first(text)
+    assert (m.codebook_type, m.mode) == ("REJECT", "meet")
+    assert words(text, m.target) == "Italy"
+
+
 def test_a_thing_that_allows_enables_and_concedes_nothing() -> None:
     assert mentions("They announced a joint investment that will allow Mexico and the United States "
                     "to address the root causes of migration.") == []

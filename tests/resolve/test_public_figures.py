@@ -19,6 +19,15 @@ def test_short_or_unknown_names_find_nothing() -> None:
     assert figure_country("Jane Doe") is None
 
 
+def test_a_short_bare_name_under_a_leader_s_title_is_the_leader() -> None:
+    assert figure_country("Lula") is None
+    assert figure_country("Lula", leader=True) == "BRA"   # "Presidents Biden and Lula"
+    lula = mention(1, "fact-sheet", "Lula", country="USA", roles=(
+        {"title": "President", "organization": None, "country": None},))
+    lula.country_assumed = True
+    assert by_name(resolve_people([lula]))["Lula"].country == "BRA"
+
+
 def test_a_figure_the_reports_only_assumed_american_is_of_their_own_country() -> None:
     yoon = mention(1, "us-statement", "Yoon Suk Yeol", country="USA")
     yoon.country_assumed = True

@@ -245,6 +245,9 @@ def sentence_date(doc: Document, sent) -> DateValue | None:
 CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
 DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 # "since July 2021", "until 2030": the date bounds a stretch of time, it is not when the act was
+# Prepositions of a clause that says when the act was: "upon arriving on Monday, she met",
+# "after returning this evening, he decided" (then or later)
+TIME_PREPOSITIONS = {"after", "upon", "on", "following", "during", "while", "when"}
 BOUNDING_WORDS = {"since", "until", "till", "through", "by", "before", "after", "from", "to"}
 
 
@@ -255,9 +258,11 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
-    if trigger.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                  for c in trigger.children):
+    if trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                         for c in trigger.children):
         own.add(trigger.head.i)   # "On Wednesday, he spoke with ... to pledge": then and there
+        if trigger.dep_ == "acl" and trigger.head.dep_ == "dobj":
+            own.add(trigger.head.head.i)   # "made the decision to cancel"
     found = []
     for d in doc.dates:
         if not (sent.start_char <= d.span.start < sent.end_char) \
@@ -268,13 +273,20 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
             continue
         span = doc.nlp.char_span(d.span.start, d.span.end, alignment_mode="expand")
         tok = span.root if span is not None else None
+        after = False
         while tok is not None and tok.i not in own and tok.head.i != tok.i:
             tok = tok.head
-            if tok.i not in own and tok.pos_ not in ("ADP", "NUM", "PROPN", "DET", "ADJ", "ADV") \
+            if tok.dep_ == "pcomp" and tok.head.lower_ in TIME_PREPOSITIONS:
+                # "after returning this evening, he decided": then, or later
+                after = after or tok.head.lower_ in ("after", "following")
+            elif tok.i not in own and tok.pos_ not in ("ADP", "NUM", "PROPN", "DET", "ADJ",
+                                                       "ADV") \
                     and tok.lower_ not in DAY_PARTS:   # "on Wednesday evening"
                 tok = None
         if tok is not None and tok.i in own:
-            found.append(d.value)
+            later = after and doc.published and d.value.latest < doc.published
+            found.append(DateValue(d.value.earliest, doc.published, "unknown") if later
+                         else d.value)
     return min(found, key=_date_rank) if found else None
 
 

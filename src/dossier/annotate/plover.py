@@ -364,6 +364,9 @@ def _arguments(c: _Candidate) -> tuple[Token | None, Token | None]:
         target = prep_object(h, "in") or prep_object(h, "to") or prep_object(h, "at")
     if target is None and c.content is not None:
         target = _arguments(c.content)[1]
+    if target is None and c.mode == "meet" and (obj := object_of(h)) is not None:
+        # "cancelled his trip to Italy", "postponed the talks with Japan": whom it was with
+        target = prep_object(obj, "to") or prep_object(obj, "with")
     if lemma(h) in RECEIVING and c.type in ("CONSULT", "AID") and (
             c.type == "AID" or is_actor(target or h)):
         giver = prep_object(h, "from") if c.type == "AID" else target

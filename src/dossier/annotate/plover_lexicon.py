@@ -72,6 +72,10 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
      AGREEMENT | {"consensus", "understanding", "compromise", "settlement"}, ("AGREE", None)),
     ({"establish", "restore", "resume", "normalize", "normalise", "upgrade", "strengthen",
       "deepen", "improve", "boost", "open"}, RELATIONS, ("SUPPORT", None)),
+    # "Presidents Biden and Lula launched the Partnership for Workers' Rights": a joint venture
+    ({"launch", "establish", "form", "create", "found", "inaugurate", "set"},
+     {"partnership", "alliance", "coalition", "initiative", "dialogue", "forum", "commission",
+      "council", "framework", "mechanism", "venture"}, ("COOPERATE", None)),
     ({"break", "sever", "cut", "downgrade", "suspend", "freeze", "end"}, RELATIONS,
      ("SANCTION", "withdraw")),
     ({"lift", "ease", "relax", "end", "remove", "scrap", "suspend", "drop"}, SANCTIONS,

@@ -158,7 +158,8 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         actor = actors[-1]
         if only_assumed or not countries:
             # a foreign leader named bare in a government's statements: known, if not stated
-            known = figure_country(actor.name, actor.aliases)
+            known = figure_country(actor.name, actor.aliases,
+                                   leader=any(is_leader(r["title"]) for r in actor.roles))
             actor.country = known or actor.country
             if known is None and countries:
                 assumed.append(actor)

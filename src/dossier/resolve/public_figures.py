@@ -36,9 +36,12 @@ def _figures() -> tuple[Mapping[str, str], Mapping[str, tuple[tuple[str, str], .
     return MappingProxyType(by_name), MappingProxyType({w: tuple(p) for w, p in by_word.items()})
 
 
-def figure_country(name: str, aliases: Iterable[str] = ()) -> str | None:
+def figure_country(name: str, aliases: Iterable[str] = (), leader: bool = False) -> str | None:
     """The country of the public figure `name` (or one of its `aliases`) denotes, if the table
-    knows one figure it can be."""
+    knows one figure it can be.
+
+    A short bare name is anyone's ("Kim", "Modi" the shopkeeper) unless a leader's title goes
+    with it: "President Lula", "President Xi" are the ones the table knows (`leader`)."""
     by_name, by_word = _figures()
     for form in (name, *aliases):
         if (country := by_name.get(fold(form))) is not None:
@@ -46,7 +49,7 @@ def figure_country(name: str, aliases: Iterable[str] = ()) -> str | None:
     words = fold(name).split()
     if len(words) > 1:   # "Volodymyr Zelensky" is found by his given name, then compared
         found = {c for w in words for figure, c in by_word.get(w, ()) if same_person(name, figure)}
-    elif words and len(words[0]) >= MIN_BARE_SURNAME:
+    elif words and (leader or len(words[0]) >= MIN_BARE_SURNAME):
         found = {c for _, c in by_word.get(words[0], ())}
     else:
         return None
