@@ -80,6 +80,15 @@ def test_an_act_after_a_dated_clause_takes_its_day_or_the_window_to_the_report(a
         assert (event.date.earliest, event.date.latest) == (date(2025, 1, 6), date(2025, 1, 10))
 
 
+def test_a_pledge_of_support_for_a_country_at_a_venue(annotate):
+    doc = annotate("On Wednesday evening, President Biden spoke with leaders from the American "
+                   "Jewish community at the White House to pledge his full and continued support "
+                   "for the Government and people of Israel.", published=date(2023, 10, 12))
+    pledge = next(e for e in doc.events if e.type == "AGREE")
+    assert "country:ISR" in pledge.participants
+    assert (pledge.date.exact, pledge.location) == (date(2023, 10, 11), "White House")
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

@@ -80,6 +80,17 @@ def test_the_statement_is_one_agreement_of_its_signatories_on_its_day(annotate):
     assert statement.participants == ["country:JPN", "country:KOR", "country:USA"]
     assert statement.date.exact == date(2024, 11, 15)
     assert len(statement.evidence) == 2, "the commitment is evidence of the agreement"
+    assert statement.location == "Lima", "the statement is made where they convened"
+
+
+def test_the_statement_is_made_where_its_opening_says(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. is honored to welcome Philippine President "
+                   "Ferdinand R. Marcos Jr. to Washington, DC. The leaders recognize the ties of "
+                   "friendship that serve as the foundation of the alliance.",
+                   published=date(2023, 5, 1),
+                   title="Joint Statement of the Leaders of the United States and the Philippines")
+    statement = next(e for e in doc.events if e.mode == JOINT_STATEMENT)
+    assert (statement.location, statement.country) == ("Washington, DC", "USA")
 
 
 def test_we_are_the_signatories_and_the_leaders_who_met_are_named(annotate):

@@ -216,9 +216,12 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
         prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
+        venue = ent.label_ != "GPE" and prev is not None and prev.lower_ == "at"
         if prev is not None and prev.head.pos_ == "NOUN" and prev.head != trigger \
-                and prev.head.lower_ not in NOUN_TRIGGERS:
-            continue   # "the mission in Haiti": a place of something else, not of the meeting
+                and prev.head.lower_ not in NOUN_TRIGGERS and not venue:
+            # "the mission in Haiti": a place of something else, not of the meeting; but "spoke
+            # with leaders from the community at the White House" is the parser's attachment
+            continue
         allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" \
             or trigger.lemma_.lower() in GUEST_VERBS else ("in", "at")   # "welcomed X to the White House"
         # "the White House peace summit": a venue can also name the meeting
@@ -244,10 +247,10 @@ def sentence_date(doc: Document, sent) -> DateValue | None:
 
 CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
 DAY_PARTS = {"morning", "afternoon", "evening", "night"}
-# "since July 2021", "until 2030": the date bounds a stretch of time, it is not when the act was
 # Prepositions of a clause that says when the act was: "upon arriving on Monday, she met",
 # "after returning this evening, he decided" (then or later)
 TIME_PREPOSITIONS = {"after", "upon", "on", "following", "during", "while", "when"}
+# "since July 2021", "until 2030": the date bounds a stretch of time, it is not when the act was
 BOUNDING_WORDS = {"since", "until", "till", "through", "by", "before", "after", "from", "to"}
 
 

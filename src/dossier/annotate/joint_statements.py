@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import re
 
+from dossier.annotate.events import sentence_location
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.titles import title_and_name
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.pipeline import stage
-from dossier.places import COUNTRY_KEY, adjective_country, country_code, is_country_name
+from dossier.places import (COUNTRY_KEY, adjective_country, country_code, is_country_name,
+                            place_country)
 from dossier.resolve.public_figures import figure_country
 
 JOINT_STATEMENT = "joint statement"   # the event's mode
@@ -157,7 +159,22 @@ def annotate_joint_statement(doc: Document) -> Document:
         if meeting.type == "CONSULT" and not (meeting.date and meeting.date.exact) \
                 and len(parties.intersection(meeting.participants)) >= 2:
             meeting.date = day
+    place = _issued_at(doc)
     doc.events.append(EventMention(
         type="AGREE", evidence=[Span(first.start, first.end)], participants=sorted(parties),
-        summary=" ".join((doc.title or "").split())[:300], mode=JOINT_STATEMENT, date=day))
+        summary=" ".join((doc.title or "").split())[:300], mode=JOINT_STATEMENT, date=day,
+        location=place, country=place_country(place) if place else None))
     return doc
+
+
+LEAD_SENTENCES = 3
+
+
+def _issued_at(doc: Document) -> str | None:
+    """Where the statement is made, as its opening says: "President Biden is honored to welcome
+    President Marcos to Washington, DC", "Here in San Francisco, our ministers signed"."""
+    for sent in list(doc.nlp.sents)[:LEAD_SENTENCES]:
+        for verb in (t for t in sent if t.pos_ == "VERB"):
+            if (place := sentence_location(doc, sent, verb)) is not None:
+                return place
+    return None

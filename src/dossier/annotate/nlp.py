@@ -22,10 +22,17 @@ ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "prof", "amb", "hon", "sen", "rep
                       "lt", "capt", "gov", "pres", "st", "rt", "sgt", "maj", "adm"}
 
 
+# What a sentence can end with, besides a line break: a full stop and its kin, and the quote
+# or bracket closing a sentence ("... he said.)" / "... ended.’").
+SENTENCE_ENDS = set(".!?:;…") | set("\"'”’)]")
+
+
 @Language.component("dossier_line_breaks")
 def line_breaks(parsed):
     """A line break ends a sentence: news text puts headings, pull quotes and bylines on lines
-    of their own, often without a full stop, and the parser would glue them to the next line."""
+    of their own, often without a full stop, and the parser would glue them to the next line.
+    Within a line, a sentence starts only after what can end one: the parser would otherwise
+    cut "met with Republic of Korea 1st | Vice Foreign Minister Cho" in two."""
     for tok in parsed[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             parsed[tok.i + 1].is_sent_start = True
@@ -33,6 +40,8 @@ def line_breaks(parsed):
                 tok.i + 2 < len(parsed) and parsed[tok.i + 1].text == ".")):
             # "Amb. Yusuf Tuggar", "Dr. Korir Sing'oei": the full stop ends no sentence
             parsed[tok.i + (1 if tok.text.endswith(".") else 2)].is_sent_start = False
+        elif tok.text[-1] not in SENTENCE_ENDS and not tok.is_space:
+            parsed[tok.i + 1].is_sent_start = False
     return parsed
 
 

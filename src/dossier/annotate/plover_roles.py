@@ -21,7 +21,7 @@ NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDIN
 
 TARGET_SLOTS: dict[str, tuple[str, ...]] = {
     "CONSULT": ("obj_actor", "with", "to", "between"),
-    "AGREE": ("with", "to", "obj_actor"),
+    "AGREE": ("with", "to", "obj_actor", "for"),
     "SUPPORT": ("obj_actor", "for", "with", "to"),
     "CONCEDE": ("obj_actor", "clause_subject", "on", "to", "for", "from", "in"),
     "COOPERATE": ("with", "obj_actor", "to"),
