@@ -89,6 +89,15 @@ def test_a_pledge_of_support_for_a_country_at_a_venue(annotate):
     assert (pledge.date.exact, pledge.location) == (date(2023, 10, 11), "White House")
 
 
+def test_an_armed_group_is_an_actor_and_an_act_told_in_a_relative_clause_is_dated(annotate):
+    doc = annotate("This morning, I met with my national security team. We discussed the strike "
+                   "that U.S. forces took last night against the terrorist group ISIS-K in "
+                   "Afghanistan.", published=date(2021, 8, 28))
+    strike = next(e for e in doc.events if e.type == "ASSAULT")
+    assert {"country:USA", "org:ISISK"} <= set(strike.participants)
+    assert strike.date.exact == date(2021, 8, 27)
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

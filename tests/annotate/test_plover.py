@@ -68,6 +68,13 @@ def test_two_leaders_launching_a_partnership_cooperate() -> None:
     assert "COOPERATE" not in {m.type for m in mentions("Kenya launched a new satellite.")}
 
 
+def test_a_strike_by_forces_is_an_assault_on_its_target_and_a_walkout_is_not() -> None:
+    text = "We discussed the strike that U.S. forces took last night against ISIS-K in Afghanistan."
+    m = next(m for m in mentions(text) if m.type == "ASSAULT")
+    assert words(text, m.source) == "U.S. forces" and "ISIS-K" in words(text, m.target)
+    assert first("The teachers' strike entered its third week.").type == "PROTEST"
+
+
 def test_a_cancelled_trip_names_the_country_it_was_to() -> None:
     text = "President Biden made the decision to cancel his upcoming trip to Italy."
     m = first(text)

@@ -148,6 +148,9 @@ def _noun_trigger(tok: Token) -> lex.Trigger | None:
         return None
     kind, mode = lex.NOUNS.get(word, (None, None))
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "acl")}
+    if word == "strike" and (verb := _light_verb(tok)) is not None \
+            and (doer := subject(verb)) is not None and object_words(doer) & lex.FORCES:
+        return "ASSAULT", None   # "the strike U.S. forces took against ISIS-K": not a walkout
     if word == "call":   # "calls for restraint" asks; "a call with" is a phone call
         return ("REQUEST", None) if preps & {"for", "on"} or any(
             c.dep_ == "acl" for c in tok.children) else None
@@ -255,6 +258,9 @@ def _light_verb(noun: Token) -> Token | None:
         noun = noun.head.head     # "launched ten days of war games", "a series of raids"
     if noun.dep_ in ("dobj", "nsubjpass") and lemma(noun.head) in lex.LIGHT_VERBS:
         return noun.head
+    for clause in (c for c in noun.children if c.dep_ == "relcl" and lemma(c) in lex.LIGHT_VERBS):
+        if not any(c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in clause.children):
+            return clause     # "the strike that U.S. forces took last night"
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "on") and lemma(
             noun.head.head) in ("engage", "participate", "take", "join", "involve", "go",
                                 "stay", "remain", "put", "place", "keep"):

@@ -155,7 +155,8 @@ def slot_target(tok: Token, kind: str, skip_object: bool = False) -> Token | Non
             found = (prep_object(obj, slot) if obj else None) or prep_object(tok, slot)
         else:
             found = prep_object(tok, slot) or (prep_object(obj, slot) if obj else None)
-        if found is not None and found.ent_type_ not in NOT_ACTORS:
+        if found is not None and found.ent_type_ not in NOT_ACTORS \
+                and found.tag_ not in ("WDT", "WP"):   # "the strike that forces took": no one
             return found
     return None
 

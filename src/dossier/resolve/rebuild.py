@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
 from dossier.annotate.typed_events import PLANNED_MEETING
-from dossier.organisations import ORGANISATION_KEY, organisation_name
+from dossier.organisations import (ARMED_GROUP, ORGANISATION_KEY, is_armed_group,
+                                   organisation_name)
 from dossier.places import COUNTRY_KEY, country_aliases, country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings
@@ -236,7 +237,8 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
     for actor_id in sorted(parties):
         if actor_id.startswith(ORGANISATION_ACTOR):
             code = actor_id.removeprefix(ORGANISATION_ACTOR).upper()
-            s.merge(ActorRow(id=actor_id, name=organisation_name(code), type="organization",
+            kind = ARMED_GROUP if is_armed_group(code) else "organization"
+            s.merge(ActorRow(id=actor_id, name=organisation_name(code), type=kind,
                              country=None, aliases=[code]))
             continue
         code = actor_id.removeprefix(COUNTRY_ACTOR).upper()
