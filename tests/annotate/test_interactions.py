@@ -98,6 +98,13 @@ def test_an_armed_group_is_an_actor_and_an_act_told_in_a_relative_clause_is_date
     assert strike.date.exact == date(2021, 8, 27)
 
 
+def test_aid_without_a_giver_is_no_event_between_its_recipients(annotate):
+    doc = annotate("The President's supplemental request is critical to advancing our national "
+                   "security interests, from delivering aid to Israel and Ukraine to providing "
+                   "humanitarian assistance.", published=date(2023, 12, 6))
+    assert doc.events == []
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

@@ -119,6 +119,8 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         # "thanked the Prime Minister for Singapore's sanctions on Russia": the act thanked
         # for is the thanked one's, done to its own target
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
+    if source is None and m.codebook_type in MATERIAL - {"COOPERATE"}:
+        return set()   # "delivering aid to Israel and Ukraine": the recipients, and no giver
     found = _actors_in(doc, source) | _actors_in(doc, target)
     if we and source is not None and is_first_person(doc.text[source[0]:source[1]]):
         found |= we
