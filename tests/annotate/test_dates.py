@@ -188,3 +188,9 @@ def test_date_spans_quote_the_text(seed_docs) -> None:
     for doc in seed_docs.values():
         for d in doc.dates:
             assert d.span.text_in(doc.text) == d.text
+
+
+@pytest.mark.parametrize("text", ["June 11-13", "June 11–13, 2021", "11-13 June"])
+def test_a_run_of_days_is_one_window(text: str) -> None:
+    value = normalise(text, date(2021, 4, 23), future=True)
+    assert (value.earliest, value.latest) == (date(2021, 6, 11), date(2021, 6, 13))

@@ -105,6 +105,21 @@ def test_aid_without_a_giver_is_no_event_between_its_recipients(annotate):
     assert doc.events == []
 
 
+def test_an_announced_summit_is_with_the_body_its_name_names_on_its_days(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. will travel to the United Kingdom and Belgium in "
+                   "June 2021. President Biden will attend the G7 Summit in Cornwall, U.K., which "
+                   "is happening from June 11-13, where he will reinforce our commitment to "
+                   "multilateralism and demonstrate solidarity among major democracies. He will "
+                   "also hold bilateral meetings with fellow G7 leaders.", published=date(2021, 4, 23))
+    summit = next(e for e in doc.events if e.location == "Cornwall, U.K.")
+    assert (summit.type, summit.mode) == ("AGREE", "planned meeting (multilateral)")
+    assert "org:G7" in summit.participants
+    assert (summit.date.earliest, summit.date.latest) == (date(2021, 6, 11), date(2021, 6, 13))
+    assert not [e for e in doc.events if e.type in ("PROTEST", "THREATEN")], "a show of solidarity"
+    bilaterals = next(e for e in doc.events if "bilateral" in e.summary)
+    assert bilaterals.date.exact is None, "a trip of many days does not date them"
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

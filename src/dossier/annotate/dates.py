@@ -278,6 +278,25 @@ def _clean(expression: str) -> str:
     return TRIM.sub("", TRIM.sub("", text))
 
 
+# "June 11-13", "11–13 June 2021": the days of a summit, one window
+DAY_RANGE = re.compile(r"^(?P<month>" + MONTH_RE + r")\.?\s+(?P<first>\d{1,2})(?:st|nd|rd|th)?"
+                       r"\s*(?:-|–|—|to|through)\s*(?P<last>\d{1,2})(?:st|nd|rd|th)?"
+                       r"(?P<year>,?\s+(?:19|20)\d{2})?$", re.I)
+DAY_RANGE_FIRST = re.compile(r"^(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*"
+                             r"(?P<last>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + MONTH_RE + r")"
+                             r"(?P<year>,?\s+(?:19|20)\d{2})?$", re.I)
+
+
+def _day_range(m: re.Match, anchor: date | None, future: bool, past: bool) -> DateValue | None:
+    first = normalise(f"{m['month']} {m['first']}{m['year'] or ''}", anchor, future, past=past)
+    if first is None or first.exact is None or int(m["last"]) <= first.exact.day:
+        return first
+    try:
+        return DateValue(first.exact, first.exact.replace(day=int(m["last"])), "day")
+    except ValueError:   # "June 11-31"
+        return first
+
+
 def normalise(expression: str, anchor: date | None, future: bool = False, *,
               past: bool = False) -> DateValue | None:
     """The window a date expression denotes, or None when it is not a date (a duration, a time
@@ -292,6 +311,8 @@ def normalise(expression: str, anchor: date | None, future: bool = False, *,
     low = text.lower()
     if PAST_STRETCH.match(low):
         return None
+    if m := DAY_RANGE.match(text) or DAY_RANGE_FIRST.match(text):
+        return _day_range(m, anchor, future, past)
     if m := WEEKDAY.match(low):
         return _weekday(m, anchor, future)
     if m := YEAR_ONLY.match(low):

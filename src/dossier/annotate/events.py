@@ -261,7 +261,7 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
-    if trigger.pos_ == "NOUN":   # "the strike that U.S. forces took last night"
+    if trigger.pos_ in ("NOUN", "PROPN"):   # "the strike that U.S. forces took last night"
         own |= {c.i for c in trigger.children if c.dep_ == "relcl"}
     if trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                          for c in trigger.children):
@@ -274,7 +274,9 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
                 or d.value.precision not in CLAUSE_PRECISIONS or d.value.earliest is None:
             continue
         before = doc.text[max(sent.start_char, d.span.start - 12):d.span.start].split()
-        if before and before[-1].lower() in BOUNDING_WORDS:
+        days = d.value.precision == "day" and d.value.earliest != d.value.latest
+        if before and before[-1].lower() in BOUNDING_WORDS \
+                and not (days and before[-1].lower() == "from"):   # "from June 11-13"
             continue
         span = doc.nlp.char_span(d.span.start, d.span.end, alignment_mode="expand")
         tok = span.root if span is not None else None

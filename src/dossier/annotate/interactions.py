@@ -219,8 +219,11 @@ def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     # "On Monday, December 5, Sullivan will travel to Brasilia ... Sullivan will meet with
     # President-elect Lula": an announced trip of one day is the day of the meetings it plans
     # (a trip of one side alone is no event, but still says when its meetings are)
-    trip_days = {e.date.exact for e in doc.events if _is_planned(e) and e.date and e.date.exact}
-    trip_day = DateValue(min(trip_days), min(trip_days), "day") if len(trip_days) == 1 else None
+    # (a trip "in June" that includes a summit "on June 14" is longer: its day dates nothing)
+    trip_days = {(e.date.earliest, e.date.latest) for e in doc.events
+                 if _is_planned(e) and e.date and e.date.latest}
+    day = next(iter(trip_days))[0] if len(trip_days) == 1 else None
+    trip_day = DateValue(day, day, "day") if day and trip_days == {(day, day)} else None
     for event in events:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):

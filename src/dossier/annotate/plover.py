@@ -218,7 +218,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
             head = tok.head if tok.dep_ == "acomp" else tok
             out.append(_Candidate(*lex.ADJECTIVES[lemma(tok)], word=tok, head=head))
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.i in consumed or (
+        named_meeting = tok.pos_ == "PROPN" and tok.lower_ in lex.NAMED_MEETINGS \
+            and tok.dep_ != "compound"   # "the G7 Summit", "the U.S.-EU Summit"
+        if (tok.pos_ != "NOUN" and not named_meeting) or tok.i in consumed or (
                 tok.dep_ == "compound" and lemma(tok.head) not in lex.EVENT_CARRIERS):
             continue
         trigger = _noun_trigger(tok)

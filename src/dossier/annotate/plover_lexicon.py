@@ -216,6 +216,7 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"strike"}, NO_OBJECT, ("PROTEST", "strike")),
     ({"strike"}, ANY, ("ASSAULT", None)),
     ({"protest"}, NO_OBJECT, ("PROTEST", "demo")),
+    ({"demonstrate"}, ANY, None),   # "demonstrate solidarity": shows, does not march
     ({"protest"}, ANY, ("ACCUSE", "disapprove")),
     ({"call"}, PERSON, ("CONSULT", "phone")),
     ({"host", "receive", "welcome"}, PERSON, ("CONSULT", "visit")),
@@ -482,6 +483,9 @@ MEASURE_NOUNS = {"day", "week", "month", "series", "wave", "round", "spate", "st
 
 # Slips of the small English model's lemmatizer on verbs that matter here.
 LEMMA_FIXES = {"stag": "stage"}
+
+# The head of a meeting's proper name: "the G7 Summit", "the NATO Leaders' Meeting"
+NAMED_MEETINGS = {"summit", "meeting", "talks", "conference", "dialogue"}
 
 # Verbs that lend their subject to an event noun ("held talks", "imposed a curfew").
 LIGHT_VERBS = {"hold", "have", "stage", "launch", "mount", "conduct", "carry", "make", "take",

@@ -11,9 +11,12 @@ placed in a relationship.
 """
 from __future__ import annotations
 
+import re
+
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.joint_statements import is_first_person, signatories
 from dossier.annotate.plover import PloverMention, classify
+from dossier.annotate.plover_lexicon import NAMED_MEETINGS
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
@@ -44,6 +47,23 @@ def _countries_in(doc: Document, start: int, end: int) -> set[str]:
                 found.add(COUNTRY_KEY + code)
             elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
                 found.add(ORGANISATION_KEY + org)
+            elif e.label in ("ORG", "EVENT"):
+                found |= _meeting_parties(e.text)
+    return found
+
+
+def _meeting_parties(name: str) -> set[str]:
+    """The parties a meeting's name names: "the G7 Summit" the G7, "the U.S.–EU Summit" the
+    United States and the European Union."""
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in NAMED_MEETINGS:
+        return set()
+    found = set()
+    for part in re.split(r"[-–—/]", " ".join(words[:-1]).removeprefix("the ")):
+        if code := country_code(part):
+            found.add(COUNTRY_KEY + code)
+        elif org := organisation_code(part):
+            found.add(ORGANISATION_KEY + org)
     return found
 
 
@@ -173,16 +193,15 @@ def _said_now(doc: Document, trigger, kind: str) -> DateValue | None:
 
 def _planned_day(doc: Document, sent) -> DateValue | None:
     """ "will host President Yoon for a State Visit, which will include a state dinner, on April
-    26": a meeting announced in a sentence that gives one day to come is held that day, however
-    the parse attaches it."""
+    26": a meeting announced in a sentence that gives one day (or one run of days: "the G7
+    Summit, which is happening from June 11-13") to come is held then, however the parse
+    attaches it."""
     if doc.published is None:
         return None
-    ahead = {d.value.exact for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
-             and d.value.exact and d.value.exact >= doc.published}
-    if len(ahead) != 1:
-        return None
-    day = ahead.pop()
-    return DateValue(day, day, "day")
+    ahead = {(d.value.earliest, d.value.latest) for d in doc.dates
+             if sent.start_char <= d.span.start < sent.end_char and d.value.precision == "day"
+             and d.value.earliest and d.value.earliest >= doc.published}
+    return DateValue(*ahead.pop(), "day") if len(ahead) == 1 else None
 
 
 @stage("dossier.annotate.typed_events.v1", needs=("nlp", "people", "dates", "initiatives", "events"),
