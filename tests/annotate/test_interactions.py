@@ -120,6 +120,14 @@ def test_an_announced_summit_is_with_the_body_its_name_names_on_its_days(annotat
     assert bilaterals.date.exact is None, "a trip of many days does not date them"
 
 
+def test_an_agreement_today_s_announcement_tells_of_is_dated_today(annotate):
+    doc = annotate("Today’s announcement that the US and European Union (EU) have reached an "
+                   "agreement in the Boeing-Airbus dispute does just that.", published=date(2021, 6, 15))
+    agreement = next(e for e in doc.events if e.type == "AGREE")
+    assert agreement.participants == ["country:USA", "org:EU"]
+    assert agreement.date.exact == date(2021, 6, 15)
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

@@ -42,7 +42,7 @@ def test_the_headline_names_the_signatories(title, parties):
 
 def test_a_statement_on_a_country_is_not_that_country_s():
     title = "G7 Leaders’ Statement on Ukraine"
-    assert signatories(Document(id="x", source="x", raw="", title=title)) == set()
+    assert signatories(Document(id="x", source="x", raw="", title=title)) == {"org:G7"}
 
 
 def test_a_headline_naming_no_one_leaves_the_opening_to_say_who_we_are():
@@ -115,3 +115,12 @@ def test_the_leaders_who_speak_the_statement_are_among_its_signatories(annotate)
     statement = next(e for e in doc.events if e.mode == JOINT_STATEMENT)
     assert {"country:PHL", "country:USA", "Ferdinand Marcos"} <= set(statement.participants)
     assert [e for e in doc.events if e.type in ("AGREE", "SUPPORT")] == [statement]
+
+
+def test_a_group_of_states_speaks_as_we_and_agrees_with_whom_it_addresses(annotate):
+    doc = annotate("We, the leaders of the Group of Seven (G7), reaffirm our commitment to the people "
+                   "of Syria. We will continue to work with partners to secure, declare and destroy "
+                   "Syria’s remaining chemical weapons stockpiles.", published=date(2024, 12, 12),
+                   title="G7 Leaders’ Statement on Syria")
+    assert [(e.type, e.participants, e.date.exact) for e in doc.events] == [
+        ("AGREE", ["country:SYR", "org:G7"], date(2024, 12, 12))]

@@ -261,6 +261,9 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and trigger.tag_ in ("VBN", "VBD") \
+            and not any(c.lower_ in ("will", "would", "to") for c in trigger.children):
+        own.add(trigger.head.i)   # "Today's announcement that the US and EU have reached"
     if trigger.pos_ in ("NOUN", "PROPN"):   # "the strike that U.S. forces took last night"
         own |= {c.i for c in trigger.children if c.dep_ == "relcl"}
     if trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"

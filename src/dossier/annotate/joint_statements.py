@@ -89,7 +89,8 @@ def parties_named(text: str) -> set[str]:
 
 
 def signatories(doc: Document) -> set[str]:
-    """Who speaks in a joint statement (two or more parties), or nobody if it is not one."""
+    """Who speaks in a joint statement (two or more parties, or a group of states: "G7 Leaders'
+    Statement on Syria"), or nobody if it is not one."""
     title = " ".join((doc.title or "").split())
     joint = JOINT_TITLE.search(title)
     if joint is None:
@@ -106,8 +107,9 @@ def signatories(doc: Document) -> set[str]:
     if len(parties) < 2:   # "Joint Statement by President Joe Biden and President Andrés ..."
         parties |= _countries_of_people_named(title)
     if len(parties) < 2:
-        parties = _named_as_we(doc.text[:OPENING])
-    return parties if len(parties) >= 2 else set()
+        parties = _named_as_we(doc.text[:OPENING]) or parties
+    group = len(parties) == 1 and next(iter(parties)).startswith(ORGANISATION_KEY)
+    return parties if len(parties) >= 2 or group else set()
 
 
 def _countries_of_people_named(text: str) -> set[str]:
@@ -149,8 +151,8 @@ def is_first_person(phrase: str) -> bool:
        adds=("joint_statements",), languages=EXTRACTION_LANGUAGES)
 def annotate_joint_statement(doc: Document) -> Document:
     parties = signatories(doc)
-    if not parties or not doc.sentences:
-        return doc
+    if len(parties) < 2 or not doc.sentences:
+        return doc   # a group speaking alone ("We, the leaders of the G7") agrees with no one
     first = doc.sentences[0]
     day = DateValue(doc.published, doc.published, "day") if doc.published else None
     for meeting in doc.events:

@@ -217,6 +217,9 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"strike"}, ANY, ("ASSAULT", None)),
     ({"protest"}, NO_OBJECT, ("PROTEST", "demo")),
     ({"demonstrate"}, ANY, None),   # "demonstrate solidarity": shows, does not march
+    # "destroy Syria's remaining chemical weapons stockpiles": disarmament, not an attack
+    ({"destroy", "dismantle", "eliminate"}, {"stockpile", "weapon", "arsenal", "warhead",
+                                             "munition", "stock"}, ("RETREAT", "disarm")),
     ({"protest"}, ANY, ("ACCUSE", "disapprove")),
     ({"call"}, PERSON, ("CONSULT", "phone")),
     ({"host", "receive", "welcome"}, PERSON, ("CONSULT", "visit")),

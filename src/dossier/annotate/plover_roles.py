@@ -184,12 +184,13 @@ def phrase(tok: Token | None) -> tuple[int, int] | None:
         stack.extend(c for c in t.children if c.dep_ not in (
             "relcl", "acl", "appos", "advcl", "parataxis") and c.text not in ("(", ")")
             and (c.dep_ != "prep" or _in_name(t, c)))
-    lo = hi = tok.i
+    doc = tok.doc
+    keep |= {t.i for t in doc[min(keep):max(keep) + 1] if t.text in ("(", ")")}   # "the US and
+    lo = hi = tok.i                                    # European Union (EU)": one phrase
     while lo - 1 in keep:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    doc = tok.doc
     while lo > 0 and doc[lo].ent_iob_ == "I":     # a name stays whole
         lo -= 1
     while hi + 1 < len(doc) and doc[hi + 1].ent_iob_ == "I":

@@ -185,8 +185,11 @@ def _said_now(doc: Document, trigger, kind: str) -> DateValue | None:
     if verb is None or any(c.dep_ == "aux" for c in verb.children):
         return None
     passive = [c for c in verb.children if c.dep_ == "auxpass"]
-    # "condemns", or in the passive "is alarmed by"
-    if (verb.tag_ if not passive else passive[0].tag_) not in ("VBZ", "VBP"):
+    # "condemns", or in the passive "is alarmed by"; "We, the leaders of the G7, reaffirm",
+    # which the tagger takes for a bare infinitive, has a subject and so a tense
+    tag = verb.tag_ if not passive else passive[0].tag_
+    if tag not in ("VBZ", "VBP") and not (
+            tag == "VB" and not passive and any(c.dep_ == "nsubj" for c in verb.children)):
         return None
     return DateValue(doc.published, doc.published, "day")
 
