@@ -53,6 +53,7 @@ WHITE_HOUSE_SETS = {   # White House documents with gold written blind, every ev
     "wh40": (HERE / "data" / "wh40" / "input.jsonl", HERE / "data" / "wh40" / "gold.json"),
     "wh50": (HERE / "data" / "wh50" / "input.jsonl", HERE / "data" / "wh50" / "gold.json"),
     "wh30b": (HERE / "data" / "wh30b" / "input.jsonl", HERE / "data" / "wh30b" / "gold.json"),
+    "wh40c": (HERE / "data" / "wh40c" / "input.jsonl", HERE / "data" / "wh40c" / "gold.json"),
 }
 
 
