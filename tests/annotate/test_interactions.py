@@ -128,6 +128,24 @@ def test_an_agreement_today_s_announcement_tells_of_is_dated_today(annotate):
     assert agreement.date.exact == date(2021, 6, 15)
 
 
+def test_a_call_with_a_president_elect_and_a_meeting_with_a_taoiseach(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. spoke today with President-elect Prabowo Subianto "
+                   "of Indonesia to congratulate him. On St. Patrick's Day, President Biden met "
+                   "virtually with Taoiseach Micheál Martin of Ireland.", published=date(2024, 3, 22))
+    met = {tuple(e.participants) for e in doc.events if e.type == "CONSULT"}
+    assert met == {("Joseph R. Biden", "Prabowo Subianto"), ("Joseph R. Biden", "Micheál Martin")}
+    assert {(p.name, p.country) for p in doc.people} >= {("Prabowo Subianto", "IDN"),
+                                                          ("Micheál Martin", "IRL")}
+
+
+def test_sadness_at_a_disaster_accuses_no_one_and_a_government_is_its_country(annotate):
+    doc = annotate("The United States is deeply saddened by the devastation caused by Hurricane "
+                   "Otis in Mexico. The United States will work closely with our partners in the "
+                   "Government of Mexico to offer our full support.", published=date(2023, 10, 27))
+    assert not [e for e in doc.events if e.type == "ACCUSE"]
+    assert any("country:MEX" in e.participants for e in doc.events)
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

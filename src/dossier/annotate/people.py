@@ -97,7 +97,8 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
         if t.text == "," and has_head_word(" ".join(w.text for w in words)):
             break   # "... across West Africa, Foreign Secretary David Cameron"
         if t.text[:1].isupper() or t.text.lower() in CONNECTORS or t.text in ("'s", "’s") \
-                or is_head_word(t.text) or _modifies_title(t, words) or ORDINAL.fullmatch(t.text):
+                or is_head_word(t.text) or _modifies_title(t, words) or ORDINAL.fullmatch(t.text) \
+                or _not_yet_in_office(toks, i):
             words.append(t)
             i -= 1
             continue
@@ -314,8 +315,9 @@ def _untagged_names_after_titles(doc: Document, found: list[PersonMention]) -> l
     for t in tokens:
         if not is_head_word(t.text) or t.i + 2 > len(tokens):
             continue
+        first = t.i + 3 if _not_yet_in_office(tokens, t.i + 2) else t.i + 1
         words = []
-        for w in tokens[t.i + 1:t.i + 1 + MAX_NAME_WORDS + 1]:
+        for w in tokens[first:first + MAX_NAME_WORDS + 1]:
             if w.pos_ != "PROPN" or not w.text[:1].isupper() or w.ent_type_ in ("GPE", "NORP"):
                 break
             words.append(w)
@@ -331,6 +333,12 @@ def _untagged_names_after_titles(doc: Document, found: list[PersonMention]) -> l
         out.append(PersonMention(Span(start, end), name, name))
         taken.append((start, end))
     return out
+
+
+def _not_yet_in_office(tokens, i: int) -> bool:
+    """ "President-elect", "Secretary-designate": the parser's "President", "-", "elect"."""
+    return 0 < i < len(tokens) and tokens[i].lower_ in ("elect", "designate") \
+        and tokens[i - 1].text == "-"
 
 
 def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMention]:

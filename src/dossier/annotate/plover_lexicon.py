@@ -367,7 +367,7 @@ VERBS: dict[str, Trigger] = {
 
 # "is alarmed by", "are appalled at": in the passive, dismay voiced at an act disapproves of it
 # (ACCUSE, disapprove); in the active ("the attack alarmed officials") it states nothing.
-DISMAY_VERBS = {"alarm", "appall", "appal", "outrage", "dismay", "horrify", "sadden", "disturb"}
+DISMAY_VERBS = {"alarm", "appall", "appal", "outrage", "dismay", "horrify", "disturb"}
 
 # "is willing to", "is prepared to", "is committed to": an adjective states the commitment.
 ADJECTIVES: dict[str, Trigger] = {

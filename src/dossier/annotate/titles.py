@@ -20,7 +20,7 @@ premier chancellor king queen prince princess emir amir sultan mayor speaker lea
 congressman congresswoman general admiral colonel commander officer attache consul
 undersecretary under-secretary administrator head cs ps ceo counsellor councillor counselor
 attorney-general attorney justice judge registrar treasurer controller auditor
-lady gentleman
+lady gentleman taoiseach
 """.split())
 # Honorifics: they stand before names but are not roles on their own.
 HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
@@ -56,7 +56,10 @@ def is_leader(title: str) -> bool:
 
 
 def is_head_word(word: str) -> bool:
-    return word.lower().strip(".") in HEAD_WORDS or is_plural_head(word)
+    """ "Minister", "Taoiseach", and one elected or named but not yet in office
+    ("President-elect", "Secretary-designate")."""
+    bare = re.sub(r"-(?:elect|designate)$", "", word.lower().strip("."))
+    return bare in HEAD_WORDS or is_plural_head(word)
 
 
 def is_plural_head(word: str) -> bool:

@@ -33,6 +33,9 @@ def planned_mode(mode: str | None) -> str:
     return f"{PLANNED_MEETING} ({mode})" if mode else PLANNED_MEETING
 
 
+GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:government|people)\s+of\s+", re.I)
+
+
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:
     """Countries and international organisations named between `start` and `end`."""
     found = set()
@@ -42,8 +45,9 @@ def _countries_in(doc: Document, start: int, end: int) -> set[str]:
         if e.span.start < end and start < e.span.end:
             if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
                 found.add(COUNTRY_KEY + code)
-            elif e.label == "ORG" and (code := country_code(e.text)):
-                # the model reads "the Democratic People's Republic of Korea" as a body
+            elif e.label == "ORG" and (code := country_code(GOVERNMENT_OF.sub("", e.text))):
+                # the model reads "the Democratic People's Republic of Korea" as a body, and
+                # "the Government of Mexico" is Mexico acting
                 found.add(COUNTRY_KEY + code)
             elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
                 found.add(ORGANISATION_KEY + org)
