@@ -11,7 +11,7 @@ from dossier.organisations import is_armed_group, organisation_code, organisatio
     ("Nato", "NATO"), ("the United Nations", "UN"), ("African Union", "AU"), ("WHO", "WHO"),
     ("Economic Community of West African States", "ECOWAS"),
     ("al-Shabaab", "ALSHABAAB"), ("Al Shabab", "ALSHABAAB"), ("ISIS-K", "ISISK"),
-    ("the Houthis", "HOUTHIS"), ("Hamas", "HAMAS"),
+    ("the Houthis", "HOUTHIS"), ("Hamas", "HAMAS"), ("the Syrian Democratic Forces", "SDF"),
 ])
 def test_names_acronyms_and_possessives_are_found(text: str, code: str) -> None:
     assert organisation_code(text) == code

@@ -103,9 +103,11 @@ def test_we_are_the_signatories_and_the_leaders_who_met_are_named(annotate):
     assert meeting.date.exact == date(2024, 11, 15), "the statement was issued where they met"
 
 
-def test_without_a_joint_headline_we_is_nobody(annotate):
-    doc = annotate(STATEMENT, published=date(2024, 11, 15), title="Statement on Energy")
+def test_without_a_joint_headline_or_an_opening_naming_us_we_is_nobody(annotate):
+    doc = annotate(STATEMENT[STATEMENT.index("We commit"):], published=date(2024, 11, 15),
+                   title="Statement on Energy")
     assert not any(e.mode == JOINT_STATEMENT for e in doc.events)
+    assert not any("country:JPN" in e.participants for e in doc.events if e.type == "ACCUSE")
 
 
 def test_the_leaders_who_speak_the_statement_are_among_its_signatories(annotate):
@@ -124,3 +126,10 @@ def test_a_group_of_states_speaks_as_we_and_agrees_with_whom_it_addresses(annota
                    title="G7 Leaders’ Statement on Syria")
     assert [(e.type, e.participants, e.date.exact) for e in doc.events] == [
         ("AGREE", ["country:SYR", "org:G7"], date(2024, 12, 12))]
+
+
+def test_leaders_who_open_as_we_make_a_joint_statement_whatever_its_headline():
+    doc = Document(id="x", source="x", raw="", title="Commitment to Consult",
+                   text="We, the leaders of Japan, the Republic of Korea, and the United States, "
+                        "commit our governments to consult trilaterally with each other.")
+    assert signatories(doc) == {"country:JPN", "country:KOR", "country:USA"}

@@ -75,6 +75,13 @@ def test_a_strike_by_forces_is_an_assault_on_its_target_and_a_walkout_is_not() -
     assert first("The teachers' strike entered its third week.").type == "PROTEST"
 
 
+def test_looking_forward_to_working_with_someone_is_an_agreement_to() -> None:
+    text = "I look forward to working with Prime Minister Bennett of Israel."
+    m = first(text)
+    assert (m.codebook_type, words(text, m.source)) == ("AGREE", "I")
+    assert "Bennett" in words(text, m.target)
+
+
 def test_a_cancelled_trip_names_the_country_it_was_to() -> None:
     text = "President Biden made the decision to cancel his upcoming trip to Italy."
     m = first(text)

@@ -93,8 +93,9 @@ def signatories(doc: Document) -> set[str]:
     Statement on Syria"), or nobody if it is not one."""
     title = " ".join((doc.title or "").split())
     joint = JOINT_TITLE.search(title)
-    if joint is None:
-        return set()
+    if joint is None:   # "Commitment to Consult": "We, the leaders of Japan, ... commit"
+        named = _named_as_we(doc.text[:OPENING])
+        return named if len(named) >= 2 else set()
     # who speaks: named before the words "joint statement" ("U.S.-ROK Leaders' Statement", "G7
     # Leaders' Statement on Ukraine", not Ukraine's), else after "by/from/of", else anywhere
     # ("Joint Statement on U.S.-China Economic and Trade Meeting")

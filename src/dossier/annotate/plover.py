@@ -418,6 +418,9 @@ def _token_planned(tok: Token, depth: int = 0) -> bool:
         return False
     if tok.dep_ in ("xcomp", "acl") and lemma(tok.head) in lex.PLAN_WORDS:
         return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and lemma(tok.head.head) == "look" \
+            and any(ch.lower_ == "forward" for ch in tok.head.head.children):
+        return True   # "I look forward to working with Prime Minister Bennett"
     purpose = tok.dep_ == "advcl" and any(ch.lower_ == "to" for ch in tok.children)
     if tok.dep_ in ("xcomp", "conj", "acomp") or purpose:
         return _token_planned(tok.head, depth + 1)

@@ -82,6 +82,11 @@ def subject(h: Token, inherited: bool = False) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if h.dep_ in ("xcomp", "conj", "advcl", "acomp") and h.head != h:
         return subject(h.head, inherited=True)
+    if h.dep_ == "pcomp" and h.head.dep_ == "prep" and h.head.lower_ in ("to", "by") \
+            and h.head.head.pos_ in ("VERB", "AUX"):
+        # "I look forward to working with X", "responded by imposing"; not "thanked Y for its
+        # support, including imposing sanctions"
+        return subject(h.head.head, inherited=True)
     if h.dep_ == "acl" and (any(ch.lower_ == "to" for ch in h.children)
                             or not is_actor(h.head)):
         # "Kenya has plans to send troops", "issued a declaration demanding"
