@@ -146,6 +146,22 @@ def test_sadness_at_a_disaster_accuses_no_one_and_a_government_is_its_country(an
     assert any("country:MEX" in e.participants for e in doc.events)
 
 
+def test_a_day_of_what_was_talked_about_and_a_so_called_name_date_and_make_no_meeting(annotate):
+    doc = annotate("Today, President Joseph R. Biden, Jr. met with Foreign Minister Dmytro Kuleba of "
+                   "Ukraine. President Biden updated Foreign Minister Kuleba on the response to "
+                   "Russia’s decision to recognize the so-called DNR, including the Executive Order "
+                   "issued last night.", published=date(2022, 2, 22))
+    meetings = [e for e in doc.events if e.type == "CONSULT"]
+    assert [(m.date.exact, m.mode) for m in meetings] == [(date(2022, 2, 22), None)]
+
+
+def test_a_place_talked_about_is_not_where_they_met(annotate):
+    doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
+                   "Israel. The two leaders also discussed the need to improve living conditions "
+                   "and ensure calm in Gaza.", published=date(2021, 10, 12))
+    assert all(e.location is None for e in doc.events)
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

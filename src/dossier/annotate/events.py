@@ -94,6 +94,8 @@ def _is_trigger(tok) -> str | None | bool:
     if tok.lemma_.lower() in GUEST_VERBS and not any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
         return False   # "welcomed Prime Minister Kishida", not "welcomed the decision"
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "so":
+        return False   # "the so-called DNR": a name given, no call
     if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in VERB_TRIGGERS:
         return VERB_TRIGGERS[tok.lemma_.lower()]
     if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in NOUN_TRIGGERS:
@@ -222,6 +224,10 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
             # "the mission in Haiti": a place of something else, not of the meeting; but "spoke
             # with leaders from the community at the White House" is the parser's attachment
             continue
+        if trigger.lemma_.lower() in ("discuss", "talk") and any(
+                ent.root.i in {t.i for t in c.subtree} for c in trigger.children
+                if c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at")):
+            continue   # "discussed the need to ensure calm in Gaza": what they talked about
         allowed = ("in", "at", "to") if _is_trigger(trigger) == "visit" \
             or trigger.lemma_.lower() in GUEST_VERBS else ("in", "at")   # "welcomed X to the White House"
         # "the White House peace summit": a venue can also name the meeting
@@ -240,9 +246,16 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
 
 
 def sentence_date(doc: Document, sent) -> DateValue | None:
+    """The sentence's day, leaving out a day that belongs to something the sentence names
+    ("updated him on ... the Executive Order issued last night"): a clause on a noun."""
     found = [d.value for d in doc.dates if sent.start_char <= d.span.start < sent.end_char
-             and d.value.precision in ("day", "week")]
+             and d.value.precision in ("day", "week") and not _in_noun_clause(doc, d.span)]
     return min(found, key=_date_rank) if found else None
+
+
+def _in_noun_clause(doc: Document, span: Span) -> bool:
+    found = doc.nlp.char_span(span.start, span.end, alignment_mode="expand")
+    return found is not None and any(t.dep_ in ("acl", "relcl") for t in found.root.ancestors)
 
 
 CLAUSE_PRECISIONS = ("day", "week", "month", "quarter", "year")
