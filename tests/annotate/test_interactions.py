@@ -46,6 +46,13 @@ def test_one_sentence_gives_one_event(annotate):
     assert doc.events[0].type == "AID"
 
 
+def test_what_presidents_can_do_and_cooperation_with_no_one_named_as_doing_it_are_no_events(annotate):
+    doc = annotate("And I expect our presidents to continue discussing ways that they can support "
+                   "Ukraine with security assistance. Accelerate achieving goals, collaborating "
+                   "with Italy’s G7 and Brazil’s G20 presidencies.", published=date(2022, 11, 29))
+    assert [e for e in doc.events if e.type != "CONSULT"] == []
+
+
 def test_a_hypothetical_invasion_is_not_an_event(annotate):
     doc = annotate("The United States and the EU are working jointly towards a timely supply of "
                    "natural gas to avoid shocks, including those that could result from a further "

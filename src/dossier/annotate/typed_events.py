@@ -143,7 +143,7 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         # "thanked the Prime Minister for Singapore's sanctions on Russia": the act thanked
         # for is the thanked one's, done to its own target
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
-    if source is None and m.codebook_type in MATERIAL - {"COOPERATE"}:
+    if source is None and m.codebook_type in MATERIAL:
         return set()   # "delivering aid to Israel and Ukraine": the recipients, and no giver
     found = _actors_in(doc, source) | _actors_in(doc, target)
     if we and source is not None and is_first_person(doc.text[source[0]:source[1]]):
@@ -162,7 +162,7 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
 
 
 HYPOTHETICAL_MODIFIERS = {"further", "potential", "possible", "future", "hypothetical", "any"}
-MODALS = {"could", "might", "may"}
+MODALS = {"could", "might", "may", "can"}
 CONDITIONS = {"if", "unless", "whether", "lest"}
 # PLOVER's material types: what was done, rather than said
 MATERIAL = {"COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
