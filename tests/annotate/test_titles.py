@@ -50,6 +50,7 @@ def test_title_without_country_or_organisation() -> None:
 def test_kenyan_abbreviations_are_spelled_out() -> None:
     assert parse_title("Prime CS").title == "Prime Cabinet Secretary"
     assert parse_title("Trade CS").title == "Trade Cabinet Secretary"
+    assert parse_title("NSA").title == "National Security Advisor"   # "NSA Sullivan"
 
 
 def test_address_title_after_an_office_is_a_second_role() -> None:

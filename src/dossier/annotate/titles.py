@@ -18,7 +18,7 @@ secretary president minister ambassador senator advisor adviser director governo
 chairperson chairwoman chair chief commissioner envoy spokesperson spokesman spokeswoman
 premier chancellor king queen prince princess emir amir sultan mayor speaker leader representative
 congressman congresswoman general admiral colonel commander officer attache consul
-undersecretary under-secretary administrator head cs ps ceo counsellor councillor counselor
+undersecretary under-secretary administrator head cs ps nsa ceo counsellor councillor counselor
 attorney-general attorney justice judge registrar treasurer controller auditor
 lady gentleman taoiseach
 """.split())
@@ -30,7 +30,8 @@ HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorabl
 ADDRESS_TITLES = frozenset("senator ambassador general admiral colonel governor congressman "
                            "congresswoman".split())
 CONNECTORS = frozenset({"of", "for", "and", "the", "to", "on", "in", "&", ",", "-", "–"})
-ABBREVIATIONS = {"cs": "Cabinet Secretary", "ps": "Principal Secretary"}
+ABBREVIATIONS = {"cs": "Cabinet Secretary", "ps": "Principal Secretary",
+                 "nsa": "National Security Advisor"}
 
 
 @dataclass(frozen=True)
