@@ -169,6 +169,23 @@ def test_a_place_talked_about_is_not_where_they_met(annotate):
     assert all(e.location is None for e in doc.events)
 
 
+def test_a_trip_to_three_countries_is_three_visits_each_on_its_days(annotate):
+    doc = annotate("U.S. President Joe Biden will visit Egypt, Cambodia, and Indonesia. On "
+                   "November 11th, President Biden will attend COP27 in Sharm el-Sheikh, Egypt. The "
+                   "President will then be in Phnom Penh, Cambodia from November 12-13 for the "
+                   "U.S.-ASEAN Summit. In Cambodia, he will reaffirm the United States’ commitment "
+                   "to ASEAN, building on the Special Summit in Washington, DC. The President will "
+                   "be in Bali, Indonesia from November 13th-16th for the G20 Leaders’ Summit.",
+                   published=date(2022, 10, 28))
+    visits = {next(k for k in e.participants if k.startswith("country:") and k != "country:USA"):
+              (e.date.earliest, e.date.latest) for e in doc.events if e.mode == "planned meeting (visit)"}
+    assert visits == {"country:EGY": (date(2022, 11, 11), date(2022, 11, 11)),
+                      "country:KHM": (date(2022, 11, 12), date(2022, 11, 13)),
+                      "country:IDN": (date(2022, 11, 13), date(2022, 11, 16))}
+    pledge = next(e for e in doc.events if "org:ASEAN" in e.participants)
+    assert pledge.location == "Cambodia", "the place its own clause names, not one further on"
+
+
 def test_an_organisation_and_one_country_make_an_international_event(annotate):
     doc = annotate("Kenya asked the International Monetary Fund to extend its programme on "
                    "Monday.", published=date(2025, 3, 4))

@@ -214,6 +214,8 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
     """The place introduced by 'in', 'at' or 'to' nearest the trigger word; a city
     ("State House, Nairobi") rather than a country when both are as near."""
     places = []
+    anchors = [trigger.i] + [next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")),
+                                  trigger.i)] * (trigger.pos_ in ("NOUN", "PROPN"))
     for ent in sent.ents:
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
@@ -224,6 +226,9 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
             # "the mission in Haiti": a place of something else, not of the meeting; but "spoke
             # with leaders from the community at the White House" is the parser's attachment
             continue
+        if prev is not None and prev.head.pos_ == "PROPN" and prev.head.lower_ in NOUN_TRIGGERS \
+                and prev.head != trigger and trigger.lower_ not in NOUN_TRIGGERS:
+            continue   # "building on the Special Summit in Washington": another meeting's place
         if trigger.lemma_.lower() in ("discuss", "talk") and any(
                 ent.root.i in {t.i for t in c.subtree} for c in trigger.children
                 if c.dep_ in ("dobj", "prep") and c.lower_ not in ("in", "at")):
@@ -240,7 +245,10 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
                 and following[0].label_ in PLACE_LABELS:
             text = doc.text[ent.start_char:following[0].end_char].removeprefix("the ")
         if place_country(text) or place_country(text.split(",")[0]):
-            distance = ent.start - trigger.i if ent.start > trigger.i else 2 * (trigger.i - ent.start)
+            # from the trigger or the verb a trigger noun depends on ("In Cambodia, he will
+            # reaffirm the commitment"), a place before counting double
+            distance = min(ent.start - at if ent.start > at else 2 * (at - ent.start)
+                           for at in anchors)
             places.append((distance // 6, _place_rank(text), text))
     return min(places)[2] if places else None
 

@@ -23,6 +23,7 @@ as a whole report, as an analyst reading it would:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
@@ -31,7 +32,7 @@ from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING, planned_mod
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
 from dossier.pipeline import stage
-from dossier.places import COUNTRY_KEY
+from dossier.places import COUNTRY_KEY, country_code, place_country
 
 
 def participant_countries(doc: Document, event: EventMention) -> set[str]:
@@ -111,6 +112,44 @@ def _attributed(doc: Document, start: int, quote_start: int) -> bool:
         return False
     words = doc.nlp.char_span(start, start + len(head), alignment_mode="contract")
     return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _one_visit_per_country(doc: Document, trip: EventMention) -> list[EventMention]:
+    """ "President Biden will visit Egypt, Cambodia, and Indonesia": three visits, each on the
+    days the report gives for that country ("On November 11th, ... in Sharm el-Sheikh, Egypt"),
+    else in the trip's window."""
+    if trip.mode != planned_mode("visit"):
+        return [trip]
+    travellers = {p.country for p in doc.people if p.name in trip.participants}
+    hosts = sorted(participant_countries(doc, trip) - travellers)
+    if len(hosts) < 2 or not travellers:
+        return [trip]
+    visits = []
+    for host in hosts:
+        visit = replace(trip, participants=sorted(
+            {k for k in trip.participants if not k.startswith(COUNTRY_KEY)}
+            | {COUNTRY_KEY + c for c in travellers} | {COUNTRY_KEY + host}))
+        visit.date = _days_in(doc, host, trip) or trip.date
+        visits.append(visit)
+    return visits
+
+
+def _days_in(doc: Document, country: str, trip: EventMention) -> DateValue | None:
+    """The one run of days (ahead of the report) a sentence after the trip's gives for a place
+    in `country`."""
+    found = []
+    for sent in doc.nlp.sents:
+        if sent.start_char <= trip.evidence[0].start:
+            continue
+        places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        # "in Bali, Indonesia": the country named, and no other country
+        if country not in {place_country(p) for p in places} \
+                or {c for p in places if (c := country_code(p))} - {country}:
+            continue
+        found += [(d.value.earliest, d.value.latest) for d in doc.dates
+                  if sent.start_char <= d.span.start < sent.end_char and d.value.precision == "day"
+                  and d.value.earliest and (not doc.published or d.value.earliest >= doc.published)]
+    return DateValue(*found[0], "day") if len(set(found)) == 1 else None
 
 
 def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention]:
@@ -275,6 +314,7 @@ def keep_interactions(doc: Document) -> Document:
     for event in events:
         _announced_if_ahead(doc, event)
     events = _one_per_act(doc, events)
+    events = [visit for event in events for visit in _one_visit_per_country(doc, event)]
     _date_and_place(doc, events)
     for event in events:
         event.confidence = confidence(doc, event)
