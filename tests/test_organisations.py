@@ -12,6 +12,8 @@ from dossier.organisations import is_armed_group, organisation_code, organisatio
     ("Economic Community of West African States", "ECOWAS"),
     ("al-Shabaab", "ALSHABAAB"), ("Al Shabab", "ALSHABAAB"), ("ISIS-K", "ISISK"),
     ("the Houthis", "HOUTHIS"), ("Hamas", "HAMAS"), ("the Syrian Democratic Forces", "SDF"),
+    ("the Major Economies Forum on Energy and Climate", "MEF"), ("the OPCW", "OPCW"),
+    ("the Defeat-ISIS Coalition", "DISIS"), ("the International Labour Organization", "ILO"),
 ])
 def test_names_acronyms_and_possessives_are_found(text: str, code: str) -> None:
     assert organisation_code(text) == code
