@@ -329,3 +329,10 @@ def test_the_author_of_a_statement_is_its_i(full_pipeline):
     assert authors[0].name == "Joe Biden" and authors[0].roles[0].title == "President"
     congratulation = next(e for e in doc.events if "Maia Sandu" in e.participants)
     assert "Joe Biden" in congratulation.participants
+
+
+def test_the_signer_of_a_notice_is_its_i(annotate):
+    doc = annotate("Therefore, I am continuing for 1 year the national emergency with respect to "
+                   "Iran.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nNovember 9, 2021.", events=False)
+    authors = [p for p in doc.people if p.surface == "I"]
+    assert [a.name for a in authors] == ["Joseph R. Biden"]

@@ -472,6 +472,20 @@ def _statement_speaker(doc: Document) -> tuple[str, str] | None:
     return name, title
 
 
+# A proclamation's or notice's signature: "JOSEPH R. BIDEN JR.", then "THE WHITE HOUSE,"
+SIGNATURE = re.compile(r"\n[ \t]*([A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){1,4})[ \t]*\n+"
+                       r"[ \t]*THE WHITE HOUSE\b")
+
+
+def _signer(doc: Document) -> tuple[str, str] | None:
+    """(name, "") of the one who signs a notice or proclamation at its foot, who is its "I"."""
+    found = SIGNATURE.search(doc.text[-400:])
+    if found is None:
+        return None
+    name = re.sub(r",?\s+JR\.?$", "", found.group(1).strip()).title()
+    return name, ""
+
+
 def _first_person(doc: Document, name: str, title: str) -> list[PersonMention]:
     """ "I congratulate Maia Sandu": each "I" the author says outside a quotation, as a mention
     of the author."""
@@ -483,7 +497,7 @@ def _first_person(doc: Document, name: str, title: str) -> list[PersonMention]:
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue   # someone else's words, quoted
         span = Span(tok.idx, tok.idx + 1)
-        said.append(PersonMention(span, "I", name, [Role(title, None, None, span)]))
+        said.append(PersonMention(span, "I", name, [Role(title, None, None, span)] if title else []))
     return said
 
 
@@ -553,7 +567,7 @@ def annotate_people(doc: Document) -> Document:
     for m in mentions:
         _add_roles(doc, m, token_at)
     _share_plural_titles(doc, mentions)
-    speaker, speaker_said = _statement_speaker(doc), []
+    speaker, speaker_said = _statement_speaker(doc) or _signer(doc), []
     if speaker is not None:
         speaker_said = _first_person(doc, *speaker)
         mentions += [m for m in speaker_said if m.name]
