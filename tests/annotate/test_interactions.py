@@ -53,6 +53,14 @@ def test_what_presidents_can_do_and_cooperation_with_no_one_named_as_doing_it_ar
     assert [e for e in doc.events if e.type != "CONSULT"] == []
 
 
+def test_an_attack_whose_attacker_is_unnamed_and_a_fight_on_poverty_are_no_events(annotate):
+    doc = annotate("He expressed appreciation for Iraqi condolences for the recent attack in Kabul "
+                   "that killed U.S. service members and Afghan civilians. President Biden and G20 "
+                   "partners will increase the capacity of development banks to better fight "
+                   "poverty.", published=date(2021, 8, 27))
+    assert not [e for e in doc.events if e.type == "ASSAULT"]
+
+
 def test_a_hypothetical_invasion_is_not_an_event(annotate):
     doc = annotate("The United States and the EU are working jointly towards a timely supply of "
                    "natural gas to avoid shocks, including those that could result from a further "

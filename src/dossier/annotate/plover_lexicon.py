@@ -217,6 +217,10 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"strike"}, ANY, ("ASSAULT", None)),
     ({"protest"}, NO_OBJECT, ("PROTEST", "demo")),
     ({"demonstrate"}, ANY, None),   # "demonstrate solidarity": shows, does not march
+    # "fight poverty", "combat climate change": no one is attacked
+    ({"fight", "combat", "battle", "attack", "tackle", "counter"},
+     {"poverty", "hunger", "corruption", "disease", "pandemic", "change", "crisis", "inflation",
+      "malaria", "cancer", "disinformation", "misinformation", "trafficking", "crime"}, None),
     # "destroy Syria's remaining chemical weapons stockpiles": disarmament, not an attack
     ({"destroy", "dismantle", "eliminate"}, {"stockpile", "weapon", "arsenal", "warhead",
                                              "munition", "stock"}, ("RETREAT", "disarm")),

@@ -143,8 +143,15 @@ def _participants(doc: Document, sent, m: PloverMention, mentions: list[PloverMe
         # "thanked the Prime Minister for Singapore's sanctions on Russia": the act thanked
         # for is the thanked one's, done to its own target
         source, target = thanks.target, (target if m.source is not None else None) or thanks.source
-    if source is None and m.codebook_type in MATERIAL:
-        return set()   # "delivering aid to Israel and Ukraine": the recipients, and no giver
+    ours = we if we and source is not None and is_first_person(doc.text[source[0]:source[1]]) \
+        else set()
+    if m.codebook_type in MATERIAL and not (_actors_in(doc, source) or ours):
+        # "delivering aid to Israel and Ukraine", "the attack that killed U.S. service members":
+        # the recipients, and no one who gave or struck
+        return set()
+    if m.codebook_type in MATERIAL - {"COOPERATE"} and target is not None \
+            and not _actors_in(doc, target):
+        return set()   # "to better fight poverty": an act on no one
     found = _actors_in(doc, source) | _actors_in(doc, target)
     if we and source is not None and is_first_person(doc.text[source[0]:source[1]]):
         found |= we
