@@ -82,6 +82,13 @@ def test_looking_forward_to_working_with_someone_is_an_agreement_to() -> None:
     assert "Bennett" in words(text, m.target)
 
 
+def test_money_to_help_a_country_names_it_and_meeting_a_target_is_no_agreement() -> None:
+    text = ("Canada also intends to provide $3.5 million to help Fiji and Samoa reduce methane "
+            "emissions and achieve their Paris Agreement targets.")
+    assert [(m.codebook_type, words(text, m.source), words(text, m.target))
+            for m in mentions(text)] == [("AGREE", "Canada", "Fiji and Samoa")]
+
+
 def test_a_cancelled_trip_names_the_country_it_was_to() -> None:
     text = "President Biden made the decision to cancel his upcoming trip to Italy."
     m = first(text)

@@ -372,6 +372,13 @@ def _arguments(c: _Candidate) -> tuple[Token | None, Token | None]:
         target = prep_object(h, "in") or prep_object(h, "to") or prep_object(h, "at")
     if target is None and c.content is not None:
         target = _arguments(c.content)[1]
+    if target is None and c.type == "AID":   # "provide $3.5 million to help Fiji and Samoa"
+        helped = next((ch for ch in h.children if ch.dep_ in ("advcl", "xcomp")
+                       and lemma(ch) in ("help", "assist", "support")), None)
+        if helped is not None:   # "help Fiji reduce ...": the one helped is the clause's subject
+            target = slot_target(helped, "AID") or next(
+                (g for ch in helped.children if ch.dep_ in ("ccomp", "xcomp")
+                 for g in ch.children if g.dep_ == "nsubj" and is_actor(g)), None)
     if target is None and c.mode == "meet" and (obj := object_of(h)) is not None:
         # "cancelled his trip to Italy", "postponed the talks with Japan": whom it was with
         target = prep_object(obj, "to") or prep_object(obj, "with")

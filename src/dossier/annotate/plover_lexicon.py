@@ -68,6 +68,9 @@ FIXED_PHRASE_NOUNS = {"response", "retaliation", "protest", "addition", "order",
 VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"sign", "ratify", "finalize", "finalise", "conclude", "initial", "seal", "ink",
       "approve", "endorse", "adopt"}, AGREEMENT, ("SUPPORT", None)),
+    # "achieve their Paris Agreement targets": a goal met, no agreement reached
+    ({"achieve", "reach", "hit", "meet", "exceed", "miss"}, {"target", "goal", "objective",
+                                                            "milestone", "benchmark"}, None),
     ({"reach", "strike", "clinch", "hammer", "broker", "forge", "achieve", "find"},
      AGREEMENT | {"consensus", "understanding", "compromise", "settlement"}, ("AGREE", None)),
     ({"establish", "restore", "resume", "normalize", "normalise", "upgrade", "strengthen",
