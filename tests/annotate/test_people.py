@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from dossier.document import Document
+from dossier.pipeline import Pipeline
 
 
 def named(doc) -> dict[str, list]:
@@ -336,3 +337,12 @@ def test_the_signer_of_a_notice_is_its_i(annotate):
                    "Iran.\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nNovember 9, 2021.", events=False)
     authors = [p for p in doc.people if p.surface == "I"]
     assert [a.name for a in authors] == ["Joseph R. Biden"]
+
+
+def test_a_minister_named_bare_in_a_us_report_is_not_assumed_american(annotate):
+    doc = Document(id="readout", source="x", published=date(2023, 4, 14),
+                   url="https://www.whitehouse.gov/briefing-room/readout",
+                   raw="They held constructive talks in Saudi Arabia with Minister of Defense Khalid "
+                       "bin Salman. Secretary Antony Blinken joined.")
+    people = {p.name: p.country for p in Pipeline()(doc).people}
+    assert people["Khalid bin Salman"] != "USA" and people["Antony Blinken"] == "USA"

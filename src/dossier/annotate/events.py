@@ -17,6 +17,7 @@ from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.annotate.titles import is_leader
 from dossier.places import country_code, place_country
+from dossier.resolve.public_figures import figure_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
@@ -206,7 +207,8 @@ def _delegations(doc: Document, trigger) -> set[str]:
         found |= {f"country:{code}" for code in countries}
         if tok.lemma_.lower() == "leader":
             found |= {p.name for p in doc.people
-                      if p.name and p.country in countries and any(is_leader(r.title) for r in p.roles)}
+                      if p.name and any(is_leader(r.title) for r in p.roles)
+                      and (p.country or figure_country(p.name, leader=True)) in countries}
     return found
 
 

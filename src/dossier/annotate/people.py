@@ -17,9 +17,9 @@ from collections import Counter
 
 from spacy.tokens import Span as SpacySpan
 
-from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_head_word,
-                                     is_plural_head, parse_title, split_titles, title_and_name,
-                                     title_key)
+from dossier.annotate.titles import (CONNECTORS, HONORIFICS, has_head_word, is_foreign_to,
+                                     is_head_word, is_plural_head, parse_title, split_titles,
+                                     title_and_name, title_key)
 from dossier.document import Document, PersonMention, Role, Span
 from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
@@ -589,7 +589,8 @@ def annotate_people(doc: Document) -> Document:
         # an international organisation's officer ("NATO Secretary General") is no one's
         # official: the report's own country is not theirs
         if country is None and not any(r.organization and organisation_code(r.organization)
-                                       for m in group for r in m.roles):
+                                       for m in group for r in m.roles) \
+                and not any(is_foreign_to(r.title, home) for m in group for r in m.roles):
             country, assumed = home, True
         else:
             assumed = False

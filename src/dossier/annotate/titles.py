@@ -46,6 +46,19 @@ LEADER_TITLES = frozenset({"president", "prime minister", "chancellor", "premier
                            "emir", "sultan", "taoiseach", "emperor"})
 
 
+# Titles a government does not give its own officials: the United States has secretaries, not
+# ministers, and no crown. A report's own officials are named bare, but one titled so is not one.
+FOREIGN_TITLES = {"USA": frozenset({"minister", "prime", "crown", "prince", "princess", "king",
+                                    "queen", "emir", "amir", "sultan", "chancellor", "premier",
+                                    "taoiseach", "emperor"})}
+
+
+def is_foreign_to(title: str, country: str | None) -> bool:
+    """ "Minister of Defense" is no U.S. official's title."""
+    words = set(re.sub(r"[^\w\s-]", " ", title.lower()).split())
+    return bool(words & FOREIGN_TITLES.get(country or "", frozenset()))
+
+
 def is_leader(title: str) -> bool:
     """ "President", "Prime Minister", "the President of Kenya"; not "Vice President"."""
     words = [w for w in re.sub(r"[^\w\s-]", " ", title.lower()).split() if w != "the"]
