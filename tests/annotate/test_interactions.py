@@ -170,6 +170,16 @@ def test_a_day_of_what_was_talked_about_and_a_so_called_name_date_and_make_no_me
     assert [(m.date.exact, m.mode) for m in meetings] == [(date(2022, 2, 22), None)]
 
 
+def test_people_named_in_what_was_talked_about_did_not_take_part(annotate):
+    doc = annotate("National Security Advisor Jake Sullivan held a call today with Secretary General "
+                   "Akiba Takeo of Japan to exchange views on the DPRK, including the recent summit "
+                   "meeting between Russian President Putin and DPRK leader Kim. President Biden "
+                   "spoke today on the margins of the NATO Summit with President Andrzej Duda of "
+                   "Poland.", published=date(2023, 9, 14))
+    met = [sorted(e.participants) for e in doc.events if e.type == "CONSULT"]
+    assert ["Akiba Takeo", "Jake Sullivan"] in met and ["Andrzej Duda", "Biden"] in met
+
+
 def test_a_place_talked_about_is_not_where_they_met(annotate):
     doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
                    "Israel. The two leaders also discussed the need to improve living conditions "

@@ -134,6 +134,11 @@ PARTICIPANT_PREPOSITIONS = {"with", "between", "among", "by", "alongside", "of",
                             "and"}
 
 
+TOPIC_PREPOSITIONS = {"on", "about", "regarding", "concerning", "including"}
+TOPIC_HEADS = {"view", "views", "discuss", "exchange", "update", "brief", "discussion",
+               "conversation", "consultation"}
+
+
 def _in_passing(person_root, trigger, word_before) -> bool:
     """Is this person only mentioned in passing: as a possessor of something else, after a
     preposition that does not join them to the meeting ("reforms under President X"), or inside
@@ -148,6 +153,11 @@ def _in_passing(person_root, trigger, word_before) -> bool:
             person_root.i in {t.i for t in obj.subtree}
             for obj in trigger.children if obj.dep_ == "dobj"):
         return True   # "discussed the upcoming visit by Prime Minister Bennett": a topic
+    if any(t.lower_ in TOPIC_PREPOSITIONS and t.dep_ == "prep"
+           and t.head.lemma_.lower() in TOPIC_HEADS
+           and not any(g.lemma_.lower() in ("margin", "sideline") for g in t.children)
+           for t in person_root.ancestors):
+        return True   # "to exchange views on the DPRK, including the summit between Putin and Kim"
     if person_root.dep_ == "poss" and person_root.head != trigger \
             and person_root.head.lower_ not in NOUN_TRIGGERS:
         return True
