@@ -46,3 +46,11 @@ def test_every_row_names_a_country_iso_3166_knows() -> None:
         table = list(csv.DictReader(rows))
     assert len(table) > 200
     assert [r["name"] for r in table if pycountry.countries.get(alpha_3=r["country"]) is None] == []
+
+
+def test_when_reports_disagree_a_known_figure_keeps_the_country_one_of_them_gives() -> None:
+    misread = [mention(i, f"iran-{i}", "Donald J. Trump", roles=(
+        {"title": "President", "organization": None, "country": "IRN"},)) for i in range(3)]
+    stated = mention(9, "us", "Donald J. Trump", roles=(
+        {"title": "President of the United States", "organization": None, "country": "USA"},))
+    assert by_name(resolve_people([*misread, stated]))["Donald J. Trump"].country == "USA"

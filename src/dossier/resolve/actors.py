@@ -156,6 +156,10 @@ def resolve_people(mentions: list[MentionIn], copies: frozenset[str] = frozenset
         actors.append(Actor(actor_id, name, countries.most_common(1)[0][0] if countries else None,
                             aliases, _roles(group), [m.id for m in group]))
         actor = actors[-1]
+        if len(countries) > 1 and (known := figure_country(actor.name, actor.aliases)) in countries:
+            # reports disagree ("Iranian ... President Trump" misread): a figure the table knows
+            # is of the country it gives, when some report says so too
+            actor.country = known
         if only_assumed or not countries:
             # a foreign leader named bare in a government's statements: known, if not stated
             known = figure_country(actor.name, actor.aliases,
