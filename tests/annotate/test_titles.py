@@ -70,3 +70,9 @@ def test_head_words_recognise_titles_not_names_or_countries() -> None:
     assert has_head_word("Principal Secretary for Foreign Affairs")
     assert has_head_word("High Commissioner")
     assert not has_head_word("Strategic Trade and Investment Partnership")
+
+
+@pytest.mark.parametrize("phrase", ["God Bless President", "Like President", "Thanks to President",
+                                    "Our President"])
+def test_words_around_a_title_are_not_part_of_it(phrase: str) -> None:
+    assert parse_title(phrase).title == "President"

@@ -114,7 +114,9 @@ _OF_COUNTRY_END = re.compile(
 NOT_TITLE_OPENERS = frozenset("""
 today yesterday tonight tomorrow thanks thank meanwhile later earlier also then when after
 before on in at as under with by from during following while since monday tuesday wednesday
-thursday friday saturday sunday
+thursday friday saturday sunday like support god bless what why how where who whom but so if
+because said says congratulations congratulate dear welcome our my your his her their its this
+that these those every all any no not only even just now here there and or
 """.split())
 
 
