@@ -180,6 +180,12 @@ def test_people_named_in_what_was_talked_about_did_not_take_part(annotate):
     assert ["Akiba Takeo", "Jake Sullivan"] in met and ["Andrzej Duda", "Biden"] in met
 
 
+def test_his_majesty_is_a_form_of_address_not_a_name(annotate):
+    doc = annotate("President Biden of the United States spoke today with His Majesty King "
+                   "Abdullah II of Jordan.", published=date(2024, 4, 14))
+    assert {(p.name, p.country) for p in doc.people if p.name != "Biden"} == {("Abdullah II", "JOR")}
+
+
 def test_a_place_talked_about_is_not_where_they_met(annotate):
     doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
                    "Israel. The two leaders also discussed the need to improve living conditions "
