@@ -186,6 +186,15 @@ def test_his_majesty_is_a_form_of_address_not_a_name(annotate):
     assert {(p.name, p.country) for p in doc.people if p.name != "Biden"} == {("Abdullah II", "JOR")}
 
 
+def test_aid_announced_today_by_the_author(annotate):
+    doc = annotate("Today, I am proud to announce nearly $2.5 billion in security assistance for "
+                   "Ukraine, as the Ukrainian people continue to defend their independence.",
+                   published=date(2024, 12, 30),
+                   title="Statement from President Joe Biden on U.S. Support for Ukraine’s Defense")
+    assert [(e.type, e.participants, e.date.exact) for e in doc.events] == [
+        ("AID", ["Joe Biden", "country:UKR"], date(2024, 12, 30))]
+
+
 def test_a_place_talked_about_is_not_where_they_met(annotate):
     doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
                    "Israel. The two leaders also discussed the need to improve living conditions "

@@ -294,6 +294,10 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
     own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
                          if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
+    for verb in [trigger.doc[i] for i in own if i >= 0]:
+        while verb.dep_ in ("xcomp", "acomp") and verb.head != verb:
+            verb = verb.head   # "Today, I am proud to announce ...": the day of "am"
+            own.add(verb.i)
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and trigger.tag_ in ("VBN", "VBD") \
             and not any(c.lower_ in ("will", "would", "to") for c in trigger.children):
         own.add(trigger.head.i)   # "Today's announcement that the US and EU have reached"

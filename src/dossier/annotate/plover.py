@@ -260,6 +260,10 @@ def _light_verb(noun: Token) -> Token | None:
         noun = noun.head.head     # "launched ten days of war games", "a series of raids"
     if noun.dep_ in ("dobj", "nsubjpass") and lemma(noun.head) in lex.LIGHT_VERBS:
         return noun.head
+    amount = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "in" else None
+    if amount is not None and amount.ent_type_ == "MONEY" and amount.dep_ == "dobj" \
+            and lemma(amount.head) in lex.LIGHT_VERBS:
+        return amount.head    # "announce $2.5 billion in security assistance"
     for clause in (c for c in noun.children if c.dep_ == "relcl" and lemma(c) in lex.LIGHT_VERBS):
         if not any(c.dep_ == "dobj" and c.lower_ not in ("that", "which") for c in clause.children):
             return clause     # "the strike that U.S. forces took last night"
