@@ -195,6 +195,13 @@ def test_aid_announced_today_by_the_author(annotate):
         ("AID", ["Joe Biden", "country:UKR"], date(2024, 12, 30))]
 
 
+def test_a_tariff_on_a_country_is_a_sanction_on_it(annotate):
+    doc = annotate("Today, President Donald J. Trump of the United States signed an Executive Order "
+                   "implementing an additional 40% tariff on Brazil.", published=date(2025, 7, 30))
+    assert [(e.type, e.participants, e.date.exact) for e in doc.events] == [
+        ("SANCTION", ["Donald J. Trump", "country:BRA", "country:USA"], date(2025, 7, 30))]
+
+
 def test_a_place_talked_about_is_not_where_they_met(annotate):
     doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
                    "Israel. The two leaders also discussed the need to improve living conditions "

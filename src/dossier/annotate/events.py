@@ -301,6 +301,8 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN" and trigger.tag_ in ("VBN", "VBD") \
             and not any(c.lower_ in ("will", "would", "to") for c in trigger.children):
         own.add(trigger.head.i)   # "Today's announcement that the US and EU have reached"
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBG" and trigger.head.dep_ == "dobj":
+        own.add(trigger.head.head.i)   # "signed today an Executive Order implementing a tariff"
     if trigger.pos_ in ("NOUN", "PROPN"):   # "the strike that U.S. forces took last night"
         own |= {c.i for c in trigger.children if c.dep_ == "relcl"}
     if trigger.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to"

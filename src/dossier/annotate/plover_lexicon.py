@@ -23,7 +23,8 @@ ANY, NO_OBJECT, PERSON = "*any*", "*none*", "*person*"
 AGREEMENT = {"agreement", "accord", "deal", "treaty", "pact", "memorandum", "mou", "protocol",
              "convention", "charter", "contract", "declaration", "communique", "framework"}
 RELATIONS = {"relation", "relations", "tie", "ties", "link", "links", "contact", "contacts"}
-SANCTIONS = {"sanction", "sanctions", "embargo", "blockade", "siege", "boycott"}
+SANCTIONS = {"sanction", "sanctions", "embargo", "blockade", "siege", "boycott", "tariff",
+             "tariffs"}
 RESTRICTIONS = {"ban", "curfew", "restriction", "emergency", "law", "control", "limit",
                 "moratorium", "prohibition"}
 AID_GOODS = {"aid", "assistance", "grant", "loan", "credit", "fund", "funds", "funding", "money",
@@ -85,7 +86,8 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
      ("RETREAT", None)),
     ({"lift", "ease", "relax", "end", "remove", "scrap", "shorten", "drop", "rescind", "cancel",
       "revoke", "suspend"}, RESTRICTIONS, ("CONCEDE", None)),
-    ({"impose", "slap", "introduce", "tighten", "extend"}, SANCTIONS, ("SANCTION", "discontinue")),
+    ({"impose", "slap", "introduce", "tighten", "extend", "implement", "levy", "raise"}, SANCTIONS,
+     ("SANCTION", "discontinue")),
     ({"impose", "declare", "institute", "enforce", "introduce", "extend"}, {"curfew"},
      ("COERCE", "curfew")),
     ({"declare"}, {"siege"}, ("COERCE", "martial-law")),
