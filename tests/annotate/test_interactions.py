@@ -202,6 +202,15 @@ def test_a_tariff_on_a_country_is_a_sanction_on_it(annotate):
         ("SANCTION", ["Donald J. Trump", "country:BRA", "country:USA"], date(2025, 7, 30))]
 
 
+def test_countries_act_through_the_ministers_who_met_that_day(annotate):
+    doc = annotate("Britain and Nigeria extended their security partnership on Tuesday. Foreign "
+                   "Secretary David Lammy of the United Kingdom hosted Foreign Minister Yusuf Tuggar "
+                   "of Nigeria in London on Tuesday.", published=date(2025, 3, 14))
+    pact = next(e for e in doc.events if e.type != "CONSULT")
+    assert {"David Lammy", "Yusuf Tuggar", "country:GBR", "country:NGA"} <= set(pact.participants)
+    assert pact.date.exact == date(2025, 3, 11)
+
+
 def test_a_place_talked_about_is_not_where_they_met(annotate):
     doc = annotate("Vice President Kamala Harris met today with Foreign Minister Yair Lapid of "
                    "Israel. The two leaders also discussed the need to improve living conditions "

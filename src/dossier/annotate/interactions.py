@@ -248,6 +248,22 @@ def _of_one_country(doc: Document, event: EventMention) -> bool:
     return len(participant_countries(doc, event)) == 1 and all(k in known for k in _named_people(event))
 
 
+def _acted_through_those_who_met(doc: Document, events: list[EventMention]) -> None:
+    """ "Britain and Nigeria extended their defence pact on Tuesday, as Lammy hosted Tuggar": the
+    countries acted through the people who met that day, who take part in the act too."""
+    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact
+                and not _of_one_country(doc, e)]
+    if len({e.date.exact for e in meetings}) != 1:
+        return
+    meeting = meetings[0]
+    for event in events:
+        if event.type != "CONSULT" and event.mode != JOINT_STATEMENT and event.date is not None \
+                and event.date.exact == meeting.date.exact \
+                and all(k.startswith(COUNTRY_KEY) for k in event.participants) \
+                and participant_countries(doc, event) == participant_countries(doc, meeting):
+            event.participants = sorted(set(event.participants) | set(meeting.participants))
+
+
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     """Acts told in a readout of one meeting, with no day of their own, were done there, then;
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
@@ -316,6 +332,7 @@ def keep_interactions(doc: Document) -> Document:
     events = _one_per_act(doc, events)
     events = [visit for event in events for visit in _one_visit_per_country(doc, event)]
     _date_and_place(doc, events)
+    _acted_through_those_who_met(doc, events)
     for event in events:
         event.confidence = confidence(doc, event)
     doc.events = events
