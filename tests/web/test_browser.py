@@ -80,7 +80,7 @@ def test_from_the_timeline_to_the_event_and_a_participant(browser: Browser, demo
     shot(page, "timeline")
 
     row = page.locator("table.events tbody tr", has_text=RUTO_LANDAU_DATE).filter(
-        has_text="Christopher Landau")
+        has_text="Christopher Landau").filter(has_text="CONSULT")   # the meeting, not its acts
     row.locator("td.when a").click()
     page.wait_for_url("**/events/**")
     body = page.locator("main").inner_text()
