@@ -346,3 +346,14 @@ def test_a_minister_named_bare_in_a_us_report_is_not_assumed_american(annotate):
                        "bin Salman. Secretary Antony Blinken joined.")
     people = {p.name: p.country for p in Pipeline()(doc).people}
     assert people["Khalid bin Salman"] != "USA" and people["Antony Blinken"] == "USA"
+
+
+def test_a_name_with_a_middle_initial_keeps_its_given_name(annotate):
+    doc = annotate("Secretary of State Antony J. Blinken, Secretary of Defense Lloyd J. Austin III, "
+                   "and National Security Advisor Jake Sullivan met with Philippine Secretary of "
+                   "Foreign Affairs Enrique Manalo in Washington. President Donald J. Trump and "
+                   "Prime Minister Anwar Ibrahim of Malaysia signed it.", events=False)
+    people = {p.name: [r.title for r in p.roles] for p in doc.people}
+    assert people["Antony J. Blinken"] == ["Secretary of State"]
+    assert people["Lloyd J. Austin III"] == ["Secretary of Defense"]
+    assert "Donald J. Trump" in people

@@ -279,8 +279,22 @@ def _entities(doc: Document) -> list[SpacySpan]:
                 and len(last) + len(ent) <= MAX_NAME_WORDS:
             ents[-1] = SpacySpan(doc.nlp, last.start, ent.end, label="PERSON")
         else:
-            ents.append(ent)
+            ents.append(_with_given_name(doc, ent))
     return ents
+
+
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _with_given_name(doc: Document, ent: SpacySpan) -> SpacySpan:
+    """ "Antony J. Blinken", tagged "J. Blinken": a name that starts with a middle initial has
+    its given name just before it."""
+    before = doc.nlp[ent.start - 1] if ent.start > 0 else None
+    if ent.label_ == "PERSON" and INITIAL.match(ent[0].text) and before is not None \
+            and before.text[:1].isupper() and before.text.isalpha() and not before.ent_type_ \
+            and not is_head_word(before.text) and before.lower_ not in HONORIFICS:
+        return SpacySpan(doc.nlp, ent.start - 1, ent.end, label="PERSON")
+    return ent
 
 
 def _mentions_from_entities(doc: Document) -> list[PersonMention]:
