@@ -248,14 +248,20 @@ def _of_one_country(doc: Document, event: EventMention) -> bool:
     return len(participant_countries(doc, event)) == 1 and all(k in known for k in _named_people(event))
 
 
+def _the_meeting(doc: Document, events: list[EventMention]) -> EventMention | None:
+    """The meeting a report tells of, when its meetings of several countries fall on one day;
+    a meeting of one country's people (a roundtable of officials) is none."""
+    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact
+                and not _of_one_country(doc, e)]
+    return meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
+
+
 def _acted_through_those_who_met(doc: Document, events: list[EventMention]) -> None:
     """ "Britain and Nigeria extended their defence pact on Tuesday, as Lammy hosted Tuggar": the
     countries acted through the people who met that day, who take part in the act too."""
-    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact
-                and not _of_one_country(doc, e)]
-    if len({e.date.exact for e in meetings}) != 1:
+    meeting = _the_meeting(doc, events)
+    if meeting is None:
         return
-    meeting = meetings[0]
     for event in events:
         if event.type != "CONSULT" and event.mode != JOINT_STATEMENT and event.date is not None \
                 and event.date.exact == meeting.date.exact \
@@ -267,18 +273,15 @@ def _acted_through_those_who_met(doc: Document, events: list[EventMention]) -> N
 def _date_and_place(doc: Document, events: list[EventMention]) -> None:
     """Acts told in a readout of one meeting, with no day of their own, were done there, then;
     whatever else a dated report tells happened on or before its date (or, planned, after)."""
-    # a meeting of one country's people (a roundtable of officials) dates nothing else
-    meetings = [e for e in events if e.type == "CONSULT" and e.date and e.date.exact
-                and not _of_one_country(doc, e)]
-    meeting = meetings[0] if len({e.date.exact for e in meetings}) == 1 else None
+    meeting = _the_meeting(doc, events)
     # "On Monday, December 5, Sullivan will travel to Brasilia ... Sullivan will meet with
     # President-elect Lula": an announced trip of one day is the day of the meetings it plans
     # (a trip of one side alone is no event, but still says when its meetings are)
     # (a trip "in June" that includes a summit "on June 14" is longer: its day dates nothing)
     trip_days = {(e.date.earliest, e.date.latest) for e in doc.events
                  if _is_planned(e) and e.date and e.date.latest}
-    day = next(iter(trip_days))[0] if len(trip_days) == 1 else None
-    trip_day = DateValue(day, day, "day") if day and trip_days == {(day, day)} else None
+    first, last = trip_days.pop() if len(trip_days) == 1 else (None, None)
+    trip_day = DateValue(first, first, "day") if first and first == last else None
     for event in events:
         if doc.published and event.date is not None and event.date.earliest \
                 and event.date.earliest > doc.published and not _is_planned(event):

@@ -287,8 +287,8 @@ INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 def _with_given_name(doc: Document, ent: SpacySpan) -> SpacySpan:
-    """ "Antony J. Blinken", tagged "J. Blinken": a name that starts with a middle initial has
-    its given name just before it."""
+    """ "Lloyd J. Austin III", tagged "J. Austin III": a name that starts with a middle initial
+    has its given name just before it."""
     before = doc.nlp[ent.start - 1] if ent.start > 0 else None
     if ent.label_ == "PERSON" and INITIAL.match(ent[0].text) and before is not None \
             and before.text[:1].isupper() and before.text.isalpha() and not before.ent_type_ \

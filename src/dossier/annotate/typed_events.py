@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
-from dossier.annotate.joint_statements import is_first_person, signatories
+from dossier.annotate.joint_statements import is_first_person, parties_named, signatories
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.plover_lexicon import NAMED_MEETINGS
 from dossier.annotate.topics import topics_of
@@ -62,13 +62,7 @@ def _meeting_parties(name: str) -> set[str]:
     words = name.split()
     if len(words) < 2 or words[-1].lower() not in NAMED_MEETINGS:
         return set()
-    found = set()
-    for part in re.split(r"[-–—/]", " ".join(words[:-1]).removeprefix("the ")):
-        if code := country_code(part):
-            found.add(COUNTRY_KEY + code)
-        elif org := organisation_code(part):
-            found.add(ORGANISATION_KEY + org)
-    return found
+    return parties_named(" ".join(words[:-1]))
 
 
 def _actors_in(doc: Document, span: tuple[int, int] | None) -> set[str]:
