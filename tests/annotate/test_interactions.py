@@ -317,3 +317,22 @@ def test_words_a_colon_gives_to_a_lawmaker_are_his_opinion(annotate):
                     "President Zelenskyy of Ukraine: “I thought I’d first let them meet.”",
                     published=date(2025, 8, 19))
     assert told.events, "a sentence with a verb before its colon is the reporter's"
+
+
+def test_standing_by_a_country_hit_by_a_storm_supports_it_on_the_day_it_is_said(annotate):
+    doc = annotate("I am deeply saddened by the devastation caused by Hurricane Otis this week in "
+                   "Mexico. The United States stands by Mexico — our neighbor and our friend — at "
+                   "this difficult time.", published=date(2023, 10, 27))
+    support = [e for e in doc.events if e.type == "SUPPORT"]
+    assert [(e.participants, e.date.exact) for e in support] == [
+        (["country:MEX", "country:USA"], date(2023, 10, 27))]
+
+
+def test_a_delegation_named_today_visits_on_the_day_it_attends(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. today announced the designation of a Presidential "
+                   "Delegation to Germany to attend the Opening Ceremony of the World Games in "
+                   "Berlin on Saturday, June 17, 2023.", published=date(2023, 6, 14))
+    visit = next(e for e in doc.events if e.mode == "planned meeting (visit)")
+    assert visit.type == "AGREE"
+    assert "country:DEU" in visit.participants and "Joseph R. Biden" in visit.participants
+    assert visit.date.exact == date(2023, 6, 17)

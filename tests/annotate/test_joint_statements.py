@@ -83,6 +83,15 @@ def test_the_statement_is_one_agreement_of_its_signatories_on_its_day(annotate):
     assert statement.location == "Lima", "the statement is made where they convened"
 
 
+def test_a_working_group_the_signatories_will_convene_is_what_they_agree(annotate):
+    doc = annotate("Mexico and the United States reaffirm their close partnership. Mexico and the "
+                   "United States will also convene a working group to strengthen our cross-border "
+                   "response to child migration.", published=date(2022, 7, 12),
+                   title="President Biden and President Lopez Obrador Joint Statement")
+    assert [(e.mode, len(e.evidence)) for e in doc.events if e.type == "AGREE"] == [
+        (JOINT_STATEMENT, 2)]
+
+
 def test_the_statement_is_made_where_its_opening_says(annotate):
     doc = annotate("President Joseph R. Biden, Jr. is honored to welcome Philippine President "
                    "Ferdinand R. Marcos Jr. to Washington, DC. The leaders recognize the ties of "
@@ -126,6 +135,18 @@ def test_a_group_of_states_speaks_as_we_and_agrees_with_whom_it_addresses(annota
                    title="G7 Leaders’ Statement on Syria")
     assert [(e.type, e.participants, e.date.exact) for e in doc.events] == [
         ("AGREE", ["country:SYR", "org:G7"], date(2024, 12, 12))]
+
+
+def test_what_a_group_commits_to_in_its_statement_is_one_agreement(annotate):
+    doc = annotate("We, the leaders of the Group of Seven (G7), reaffirm our commitment to the people "
+                   "of Syria. Furthermore, we will continue to work with the OPCW and other "
+                   "partners to destroy Syria’s remaining chemical weapons stockpiles.",
+                   published=date(2024, 12, 12), title="G7 Leaders’ Statement on Syria")
+    agreements = [e for e in doc.events if e.type == "AGREE"]
+    assert len(agreements) == 1
+    assert agreements[0].participants == ["country:SYR", "org:G7", "org:OPCW"]
+    assert agreements[0].date.exact == date(2024, 12, 12)
+    assert len(agreements[0].evidence) == 2
 
 
 def test_leaders_who_open_as_we_make_a_joint_statement_whatever_its_headline():

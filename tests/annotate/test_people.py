@@ -357,3 +357,13 @@ def test_a_name_with_a_middle_initial_keeps_its_given_name(annotate):
     assert people["Antony J. Blinken"] == ["Secretary of State"]
     assert people["Lloyd J. Austin III"] == ["Secretary of Defense"]
     assert "Donald J. Trump" in people
+
+
+def test_an_alliance_of_two_countries_is_no_person(annotate):
+    doc = annotate("President Biden met virtually today with Prime Minister Kishida Fumio of Japan to "
+                   "highlight the strength of the U.S.-Japan relationship. President Biden and Prime "
+                   "Minister Kishida agreed that the U.S.-Japan Alliance has never been stronger.",
+                   events=False)
+    names = {p.name for p in doc.people}
+    assert "Kishida Fumio" in names
+    assert not [n for n in names if "Japan" in n or "Alliance" in n]

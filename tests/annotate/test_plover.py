@@ -247,3 +247,12 @@ def test_expelling_diplomats_is_a_sanction_expelling_migrants_is_coercion() -> N
 
 def test_no_event_in_a_sentence_without_one() -> None:
     assert mentions("The weather in Nairobi was warm and sunny on Tuesday.") == []
+
+
+def test_a_phrasal_verb_s_object_is_its_target_and_condolences_support() -> None:
+    text = "The United States stands by Mexico at this difficult time."
+    m = first(text)
+    assert (m.type, words(text, m.source), words(text, m.target)) == (
+        "SUPPORT", "United States", "Mexico")
+    text = "President Biden offered his condolences to the people of Nigeria."
+    assert first(text).type == "SUPPORT"

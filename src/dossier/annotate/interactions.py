@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
-from dossier.annotate.joint_statements import JOINT_STATEMENT
+from dossier.annotate.joint_statements import JOINT_STATEMENT, signatories
 from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING, planned_mode
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
@@ -156,6 +156,7 @@ def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention
     """Meetings and the joint statement first, then at most one typed event per sentence, then
     tellings of the same act merged."""
     kept: list[EventMention] = [e for e in events if _stands_alone(e)]
+    group = _group_speaking(doc, kept)
     by_sentence: dict[tuple[int, int], list[EventMention]] = {}
     for event in events:
         if not _stands_alone(event):
@@ -168,7 +169,8 @@ def _one_per_act(doc: Document, events: list[EventMention]) -> list[EventMention
                       and set(e.participants) == set(told[0].participants)), told[0])
         same = next((k for k in kept if (
             k.type == event.type and k.participants == event.participants and k.mode == event.mode
-            and not _other_day(k.date, event.date)) or _agreed_in(doc, event, k)), None)
+            and not _other_day(k.date, event.date)) or _agreed_in(doc, event, k)
+            or _committed_together(group, event, k)), None)
         if same is None:
             kept.append(event)
         else:
@@ -190,12 +192,31 @@ STATED_TOGETHER = {"AGREE", "SUPPORT"}   # what signatories commit to, or stand 
 
 def _agreed_in(doc: Document, event: EventMention, statement: EventMention) -> bool:
     """What the signatories of a joint statement commit to among themselves alone ("We commit
-    to intensifying our strategic energy cooperation") is what the statement agrees."""
+    to intensifying our strategic energy cooperation", "will also convene a working group") is
+    what the statement agrees; a meeting it announces for a time ("will meet again next
+    year") stays an event of its own, to be linked to the meeting when it is held."""
     return statement.mode == JOINT_STATEMENT and event.type in STATED_TOGETHER \
-        and not _is_planned(event) and (
+        and not (_is_planned(event) and event.date is not None) and (
         {COUNTRY_KEY + c for c in participant_countries(doc, event)}
         | {k for k in event.participants if k.startswith(ORGANISATION_KEY)}
     ) <= set(statement.participants)
+
+
+def _group_speaking(doc: Document, statements: list[EventMention]) -> set[str]:
+    """The group of states a statement speaks for alone ("We, the leaders of the G7"), with no
+    joint statement event of its own; else nobody."""
+    we = signatories(doc)
+    alone = len(we) == 1 and not any(e.mode == JOINT_STATEMENT for e in statements)
+    return we if alone else set()
+
+
+def _committed_together(group: set[str], event: EventMention, first: EventMention) -> bool:
+    """What a group commits to in its one statement ("we reaffirm our commitment to the people
+    of Syria ... will continue to work with the OPCW") is one agreement, the statement's."""
+    return bool(group) and event.type == first.type == "AGREE" \
+        and group <= set(event.participants) and group <= set(first.participants) \
+        and not _is_planned(event) and not _is_planned(first) \
+        and not _other_day(first.date, event.date)
 
 
 def _announced_if_ahead(doc: Document, meeting: EventMention) -> None:

@@ -38,7 +38,8 @@ NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framewor
                 "communities", "natives", "native", "notifications", "nutrition", "lady",
                 "gentleman", "room", "hall", "garden", "grants", "grant", "article", "affairs",
                 "day", "week", "month", "summit", "operation", "order", "bill", "law",
-                "diaspora", "people", "peoples", "nation", "nations"}
+                "diaspora", "people", "peoples", "nation", "nations", "alliance",
+                "relationship", "declaration", "treaty", "coalition", "forum", "dialogue"}
 # Words that open the names of laws, places and operations, never of people ("Article II",
 # "Camp David", "Operation Warp Speed", "St. Sabina Church").
 NOT_NAME_START = {"article", "section", "chapter", "title", "operation", "executive", "camp", "fort",
@@ -64,9 +65,16 @@ def _name_from_entity(text: str) -> str | None:
         return None
     if not all(NAME_TOKEN.match(w) or w.lower() in PARTICLES for w in words):
         return None
+    if any(_joins_countries(w) for w in words):
+        return None   # "U.S.-Japan": a relationship, not a person
     if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
         return None
     return " ".join(words)
+
+
+def _joins_countries(word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) >= 2 and all(country_code(p) for p in parts)
 
 
 def _modifies_title(tok, title: list) -> bool:

@@ -236,6 +236,8 @@ def _adjusted(c: _Candidate) -> _Candidate:
         words = object_words(traveller) if traveller is not None else set()
         if words & lex.FORCES or words & lex.PEACEKEEPERS:
             c.type, c.mode = ("AID", None) if words & lex.PEACEKEEPERS else ("MOBILIZE", "troops")
+    if (c.type, c.mode) == ("CONSULT", "visit") and lemma(c.head) in lex.DESIGNATING_VERBS:
+        c.planned = True   # a delegation named today travels later
     if c.type == "PROTEST" and any(ch.dep_ == "ccomp" for ch in c.word.children):
         c.type, c.mode = "ACCUSE", "disapprove"   # "protested that ...": a verbal protest
     if (c.type, c.mode) == ("COERCE", "deport") and object_of(c.head) is not None and (
@@ -369,6 +371,11 @@ def _arguments(c: _Candidate) -> tuple[Token | None, Token | None]:
         source = subject(h) or (owner(w) if w.pos_ == "NOUN" else None)
     target = c.target or (slot_target(w, c.type) if w != h else None) \
         or slot_target(h, c.type, skip_object=c.object_is_event)
+    if target is None:   # "stands by Mexico", "sided with Kyiv": the phrasal verb's object
+        target = next((found for ch in h.children if ch.dep_ == "prep"
+                       and (lemma(h), ch.lower_) in lex.PHRASAL
+                       and (found := prep_object(h, ch.lower_)) is not None and is_actor(found)),
+                      None)
     if target is None and c.type in FRAMING:     # "threatened to deliver blows to X"
         clause = next((ch for ch in h.children if ch.dep_ in ("xcomp", "ccomp")), None)
         target = slot_target(clause, c.type) if clause is not None else None

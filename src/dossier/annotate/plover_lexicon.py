@@ -65,6 +65,10 @@ FIXED_PHRASE_NOUNS = {"response", "retaliation", "protest", "addition", "order",
                       "lieu", "bid", "case", "favor", "favour", "support", "defiance",
                       "solidarity", "exchange", "return", "accordance", "line", "behalf"}
 
+# "announced the designation of a Presidential Delegation to Germany to attend ...": naming a
+# delegation announces its visit, which is still to come.
+DESIGNATING_VERBS = {"designate", "name", "appoint", "announce"}
+
 # --- verbs whose type depends on the object (first matching row wins) -----------------------
 VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"sign", "ratify", "finalize", "finalise", "conclude", "initial", "seal", "ink",
@@ -125,10 +129,13 @@ VERB_OBJECT: list[tuple[set[str], set[str] | str, Trigger | None]] = [
     ({"grant", "allow", "give", "permit"}, ACCESS, ("RETREAT", "access")),
     ({"grant", "give", "announce", "declare", "offer"}, {"amnesty", "pardon"}, ("CONCEDE", None)),
     ({"grant", "give", "extend"}, {"recognition"}, ("SUPPORT", None)),
+    ({"offer", "express", "send", "extend", "convey"}, {"condolence", "sympathy"},
+     ("SUPPORT", None)),
     ({"provide"}, ANY, ("AID", None)),
     ({"cancel", "forgive", "write", "waive", "restructure"}, {"debt", "loan", "obligation",
                                                               "arrears"}, ("AID", None)),
     ({"send", "dispatch", "lead"}, {"delegation", "envoy", "emissary"}, ("CONSULT", "visit")),
+    (DESIGNATING_VERBS, {"delegation"}, ("CONSULT", "visit")),
     ({"train", "equip", "arm"}, FORCES | {"officer", "rebel", "guard", "recruit"}, ("AID", None)),
     ({"train", "equip", "arm"}, PERSON, ("AID", None)),
     ({"send", "deploy", "dispatch", "station", "contribute"}, {"peacekeeper", "peacekeeping"},
@@ -403,6 +410,7 @@ NOUNS: dict[str, Trigger] = {
     "commitment": ("AGREE", None), "invitation": ("AGREE", None), "proposal": ("AGREE", None),
     "praise": ("SUPPORT", None), "endorsement": ("SUPPORT", None),
     "recognition": ("SUPPORT", None), "backing": ("SUPPORT", None),
+    "condolence": ("SUPPORT", None),
     "apology": ("CONCEDE", None), "amnesty": ("CONCEDE", None), "pardon": ("CONCEDE", None),
     "concession": ("CONCEDE", None),
     "cooperation": ("COOPERATE", None), "co-operation": ("COOPERATE", None),

@@ -16,7 +16,8 @@ import re
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
 from dossier.annotate.joint_statements import is_first_person, parties_named, signatories
 from dossier.annotate.plover import PloverMention, classify
-from dossier.annotate.plover_lexicon import NAMED_MEETINGS
+from dossier.annotate.plover_lexicon import DESIGNATING_VERBS, NAMED_MEETINGS
+from dossier.annotate.plover_roles import lemma
 from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
@@ -209,6 +210,8 @@ def _planned_day(doc: Document, sent) -> DateValue | None:
     ahead = {(d.value.earliest, d.value.latest) for d in doc.dates
              if sent.start_char <= d.span.start < sent.end_char and d.value.precision == "day"
              and d.value.earliest and d.value.earliest >= doc.published}
+    if len(ahead) > 1:   # "today announced ... to attend on June 17": today is the announcing
+        ahead.discard((doc.published, doc.published))
     return DateValue(*ahead.pop(), "day") if len(ahead) == 1 else None
 
 
@@ -235,7 +238,9 @@ def annotate_typed_events(doc: Document) -> Document:
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
                 mode=mode, location=location,
-                date=clause_date(doc, sent, trigger)
+                date=(_planned_day(doc, sent) if announced and lemma(trigger) in DESIGNATING_VERBS
+                      else None)   # the delegation's day, not the day it was named
+                or clause_date(doc, sent, trigger)
                 or (_planned_day(doc, sent) if announced else None)
                 or _said_now(doc, trigger, kind),
                 country=place_country(location) if location else None,
