@@ -14,6 +14,7 @@ from typer.testing import CliRunner, Result
 
 from dossier.cli import app
 from dossier.store import queries
+from dossier.sources.stdin import stdin_id
 from dossier.store.store import Store
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
@@ -166,6 +167,30 @@ def test_bad_inputs_each_get_one_error_line_and_the_good_ones_are_ingested(
         assert shown.exit_code == 0, shown.output
 
 
+def test_hostile_records_and_pages_fail_alone_and_the_run_ends_with_its_summary(
+        runner: CliRunner, workdir: Path) -> None:
+    records = ['{"id": "lone", "text": "Kenya \\ud800 met the United States."}',
+               '{"id": "lone\\udfff' + "x" * 300 + '", "text": "Kenya met the United States."}',
+               '{"id": "huge", "text": "Kenya met the US.", "published": ' + "9" * 5000 + "}",
+               json.dumps({"id": "mudavadi-whitman", "text": MUDAVADI_WHITMAN})]
+    (workdir / "feed.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    for charset in ("base64", "rot13", "zlib", "punycode", "no-such-charset"):
+        (workdir / f"page-{charset}.html").write_text(
+            f'<html><head><meta charset="{charset}"></head><body><p>{RUTO_BLINKEN}</p></body></html>',
+            encoding="utf-8")
+    (workdir / "good.txt").write_text(RUTO_BLINKEN, encoding="utf-8")
+
+    result = run(runner, "ingest", "feed.jsonl", *sorted(p.name for p in workdir.glob("page-*")),
+                 "good.txt", "--db", "kb.db")
+    assert lines(result.stderr) == [
+        "error: feed.jsonl:1: field 'text' holds a lone surrogate escape, not text",
+        "error: feed.jsonl:2: field 'id' holds a lone surrogate escape, not text",
+        "error: feed.jsonl:3: a number of 5000 digits (at most 40)"]
+    assert "7 read" in summary(result) and "3 failed" in summary(result)
+    shown = run(runner, "show", "page-base64", "--db", "kb.db")
+    assert shown.exit_code == 0 and "Antony Blinken" in shown.stdout, "read as UTF-8"
+
+
 def test_a_missing_input_is_one_error_line(runner: CliRunner, workdir: Path) -> None:
     (workdir / "good.txt").write_text(RUTO_BLINKEN, encoding="utf-8")
     result = run(runner, "ingest", "missing.txt", "good.txt", "--db", "kb.db")
@@ -203,7 +228,7 @@ def test_standard_input_is_read_for_dash(runner: CliRunner, workdir: Path) -> No
     result = run(runner, "ingest", "-", "--db", "kb.db", input=RUTO_BLINKEN)
     assert result.exit_code == 0, result.output
     assert "1 read, 1 new" in summary(result)
-    shown = run(runner, "show", "stdin", "--db", "kb.db")
+    shown = run(runner, "show", stdin_id(RUTO_BLINKEN), "--db", "kb.db")
     assert shown.exit_code == 0
     assert "William Ruto met US Secretary of State Antony Blinken" in shown.stdout
 

@@ -14,6 +14,7 @@ from dossier.document import Document, PersonMention, Span
 from dossier.ingest import _process, ingest
 from dossier.pipeline import DEFAULT_STAGES, REGISTRY, Pipeline, stage
 from dossier.store.schema import ActorRow, DocumentRow, EventRow, PersonMentionRow
+from dossier.sources.stdin import stdin_id
 from dossier.store.store import Saved, Store
 
 RUTO_BLINKEN = ("Kenyan President William Ruto met US Secretary of State Antony Blinken in "
@@ -155,7 +156,7 @@ def test_standard_input_is_one_document(store: Store) -> None:
     report = ingest(store, ["-"], stdin=io.BytesIO(RUTO_BLINKEN.encode("utf-8")))
     assert (report.read, report.new, report.failed) == (1, 1, 0)
     with store.session() as s:
-        row = s.get(DocumentRow, "stdin")
+        row = s.get(DocumentRow, stdin_id(RUTO_BLINKEN))
         assert row is not None and row.source == "-"
         assert "William Ruto" in row.text
 
@@ -191,7 +192,7 @@ def test_a_document_that_breaks_a_stage_fails_alone(store: Store, exploding_stag
 
     assert outcomes[0] is Saved.NEW and outcomes[3] is Saved.NEW
     assert isinstance(outcomes[1], str) and isinstance(outcomes[2], str)
-    assert outcomes[1].startswith("error: explodes.txt:")
+    assert outcomes[1].startswith("error: explodes.txt: stage tests.ingest.explode.v1 failed (")
     assert "the parser choked on this article" in outcomes[1]
     assert outcomes[2].startswith("error: unsavable.txt:")
     assert "\n" not in outcomes[1]

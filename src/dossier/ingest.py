@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dossier.document import Document
 from dossier.messages import one_line
-from dossier.pipeline import DEFAULT_STAGES, Pipeline
+from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
 from dossier.pool import annotate_in_pool
 from dossier.resolve.rebuild import rebuild
 from dossier.sources import InputError, read_inputs
@@ -119,26 +119,28 @@ def process_document(store: Store, pipeline: Pipeline, doc: Document,
     `then(session)` runs in the transaction that stores the document (or finds it already
     stored), so that a caller's bookkeeping, such as the feed ledger, commits with it.
     """
-    if store.has_content(doc.content_hash):   # checked before the costly stages, and when saving
-        if then is not None:
-            with store.session() as s:
-                then(s)
-        return Saved.UNCHANGED
     try:
-        return store.save_document(pipeline(doc), then=then)
+        if store.has_content(doc.content_hash):   # checked before the costly stages, and when saving
+            if then is not None:
+                with store.session() as s:
+                    then(s)
+            return Saved.UNCHANGED
+        annotated = pipeline(doc)
     except Exception as err:  # one document's failure must not stop the others
-        return f"error: {doc.source}: could not process ({one_line(err)})"
+        return failure_line(doc, err)
+    return save_annotated(store, annotated, then=then)
 
 
-def save_annotated(store: Store, annotated: Document | str | None) -> Saved | str:
-    """Store a document annotated elsewhere (a worker, a Spark task), like `process_document`:
-    None means it was already stored, a string is the error line its stages gave."""
+def save_annotated(store: Store, annotated: Document | str | None,
+                   then: Callable[[Session], None] | None = None) -> Saved | str:
+    """Store an annotated document (here, or by a worker or a Spark task): None means it was
+    already stored, a string is the error line its stages gave."""
     if annotated is None:
         return Saved.UNCHANGED
     if isinstance(annotated, str):
         return annotated
     try:
-        return store.save_document(annotated)
+        return store.save_document(annotated, then=then)
     except Exception as err:  # one document's failure must not stop the others
         return f"error: {annotated.source}: could not store ({one_line(err)})"
 

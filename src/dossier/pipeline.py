@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from dossier.document import Document
+from dossier.messages import one_line
 
 StageFn = Callable[[Document], Document]
 
@@ -82,6 +83,20 @@ class PipelineError(ValueError):
     """A stage is unknown or runs before what it needs."""
 
 
+class StageFailed(RuntimeError):
+    """A stage raised on one document: says which, so that the failure line names it."""
+
+    def __init__(self, stage: str, error: Exception):
+        super().__init__(f"stage {stage} failed ({one_line(error)})")
+        self.stage = stage
+
+
+def failure_line(doc: Document, err: Exception) -> str:
+    """One line naming the document and the stage that failed, or "could not process"."""
+    what = str(err) if isinstance(err, StageFailed) else f"could not process ({one_line(err)})"
+    return f"error: {doc.source}: {what}"
+
+
 class Pipeline:
     def __init__(self, names: Iterable[str] = DEFAULT_STAGES):
         _load_builtin_stages()
@@ -112,7 +127,10 @@ class Pipeline:
     def __call__(self, doc: Document) -> Document:
         for st in self.stages:
             if st.reads(doc):
-                doc = st.fn(doc)
+                try:
+                    doc = st.fn(doc)
+                except Exception as err:
+                    raise StageFailed(st.name, err) from err
         return doc
 
     def skipped(self, doc: Document) -> list[str]:

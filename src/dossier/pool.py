@@ -17,8 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from dossier.document import Document
-from dossier.messages import one_line
-from dossier.pipeline import DEFAULT_STAGES, Pipeline
+from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
 from dossier.sources import InputError
 
 Item = Document | InputError
@@ -78,6 +77,6 @@ def annotate_one(pipeline: Pipeline, doc: Document) -> Document | str:
     try:
         done = pipeline(doc)
     except Exception as err:  # one document's failure must not stop the others
-        return f"error: {doc.source}: could not process ({one_line(err)})"
+        return failure_line(doc, err)
     done.nlp = None
     return done

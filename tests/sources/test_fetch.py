@@ -89,6 +89,14 @@ def test_a_redirect_to_a_metadata_address_is_refused_before_connecting(connectio
     assert connections == ["127.0.0.1"]   # the first hop only; never 169.254.169.254
 
 
+def test_a_metadata_address_is_refused_even_with_allow_private(connections: list[str]) -> None:
+    with serve({"/go": redirect("http://169.254.169.254/latest/meta-data/")}) as server, \
+            Fetcher(local(respect_robots=False)) as fetcher:
+        error = fetch_error(fetcher, server.base + "/go")
+    assert error.kind == "blocked" and "metadata" in error.reason
+    assert connections == ["127.0.0.1"]   # the first hop only; never 169.254.169.254
+
+
 def test_connections_go_to_the_checked_address_not_a_second_dns_answer(
         monkeypatch: pytest.MonkeyPatch, connections: list[str]) -> None:
     """DNS rebinding: the name is resolved once, checked, and connected to by that address.

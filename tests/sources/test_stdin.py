@@ -6,12 +6,17 @@ import json
 
 from dossier.document import Document
 from dossier.sources import InputError, read_inputs
+from dossier.sources.stdin import stdin_id
 
 
-def test_piped_text_is_one_document_named_stdin() -> None:
+def test_piped_text_is_one_document_named_by_its_content() -> None:
     (doc,) = read_inputs(["-"], stdin=io.StringIO("Ruto met Landau on Thursday.\n"))
     assert isinstance(doc, Document)
-    assert (doc.id, doc.source, doc.raw) == ("stdin", "-", "Ruto met Landau on Thursday.\n")
+    assert (doc.id, doc.source, doc.raw) == (stdin_id(doc.raw), "-", "Ruto met Landau on Thursday.\n")
+    assert doc.id.startswith("stdin-")
+    (again,) = read_inputs(["-"], stdin=io.StringIO("Ruto met Landau on Thursday.\n"))
+    (other,) = read_inputs(["-"], stdin=io.StringIO("Ruto met Blinken on Friday.\n"))
+    assert again.id == doc.id and other.id != doc.id, "a second article piped is another document"
 
 
 def test_piped_bytes_in_windows_1252_are_detected() -> None:
@@ -31,7 +36,7 @@ def test_piped_json_lines_are_a_corpus() -> None:
 
 def test_text_starting_with_a_brace_elsewhere_is_still_text() -> None:
     (doc,) = read_inputs(["-"], stdin=io.StringIO("Kenya {draft}\n{not json}"))
-    assert isinstance(doc, Document) and doc.id == "stdin"
+    assert isinstance(doc, Document) and doc.id.startswith("stdin-")
 
 
 def test_empty_stdin_is_one_error() -> None:

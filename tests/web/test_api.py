@@ -17,6 +17,7 @@ from dossier.ingest import ingest
 from dossier.store.store import Store
 from dossier.web import access
 from dossier.web.app import create_app
+from dossier.web.http import MAX_BODY_BYTES
 
 SEEDS = Path(__file__).parents[3] / "shared" / "seeds"
 DOSSIER = Path(sys.executable).parent / "dossier"
@@ -404,6 +405,15 @@ def test_a_record_without_text_is_422_and_nothing_is_stored(writable: TestClient
     assert get(writable, "/api/documents")["total"] == before
 
 
+def test_a_lone_surrogate_escape_is_422_naming_the_record(writable: TestClient) -> None:
+    body = '[{"text": "Kenya and Uganda signed a pipeline deal."}, {"text": "Kenya \\ud800 met"}]'
+    response = writable.post("/api/documents", content=body,
+                             headers={"Authorization": f"Bearer {TOKEN}",
+                                      "Content-Type": "application/json"})
+    error = assert_error(response, 422)
+    assert "document 1" in error["message"] and "surrogate" in error["message"]
+
+
 # ---------------------------------------------------------------- the command
 
 
@@ -450,3 +460,54 @@ def test_dossier_serve_answers_over_http(kb: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# ---------------------------------------------------------------- what HTTP itself asks
+
+
+def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
+    for url in ("/", "/api/events", "/actors"):
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response.content == b""
+        assert response.headers["content-type"] == client.get(url).headers["content-type"]
+
+
+def test_a_page_past_any_list_is_422_not_a_crash(client: TestClient) -> None:
+    for url in ("/api/events", "/api/actors", "/api/documents", "/api/search?q=Kenya"):
+        sep = "&" if "?" in url else "?"
+        error = assert_error(client.get(f"{url}{sep}page={2 ** 63}"), 422)
+        assert "page" in error["message"]
+    assert client.get(f"/actors?page={2 ** 63}", headers={"Accept": "text/html"}).status_code == 422
+
+
+def test_a_search_of_thousands_of_words_is_refused_and_short_prefixes_are_words(
+        client: TestClient) -> None:
+    error = assert_error(client.get("/api/search", params={"q": " ".join(["a*"] * 3000)}), 422)
+    assert "at most 20 words" in error["message"]
+    assert get(client, "/api/search", q="a* Kenya")["total"] == get(client, "/api/search",
+                                                                    q="a Kenya")["total"]
+
+
+def test_a_body_over_the_limit_is_413_before_it_is_read(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    huge = b'{"text": "' + b"a" * (MAX_BODY_BYTES + 10) + b'"}'
+    error = assert_error(writable.post("/api/documents", content=huge, headers=auth), 413)
+    assert "too large" in error["message"]
+
+    def chunks():   # no Content-Length: counted as it arrives
+        yield b'{"text": "'
+        for _ in range(MAX_BODY_BYTES // 1_000_000 + 2):
+            yield b"a" * 1_000_000
+        yield b'"}'
+    assert_error(writable.post("/api/documents", content=chunks(), headers=auth), 413)
+
+
+def test_an_id_with_a_slash_opens(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    added = writable.post("/api/documents", headers=auth,
+                          json={"id": "outlet/2024/tz-talks", "text": NEW_ARTICLE + " Again."})
+    assert added.status_code == 201, added.text
+    assert get(writable, "/api/documents/outlet/2024/tz-talks")["id"] == "outlet/2024/tz-talks"
+    page = writable.get("/documents/outlet%2F2024%2Ftz-talks", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Samia Suluhu Hassan" in page.text

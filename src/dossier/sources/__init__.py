@@ -9,10 +9,11 @@ unreadable publication date) travel with the document in `doc.warnings`.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO, TextIO
 
 from dossier.document import Document
+from dossier.messages import one_line
 from dossier.sources.errors import MAX_BYTES, InputError
 from dossier.sources.files import SUPPORTED_SUFFIXES, read_path
 from dossier.sources.shard import Shard, takes
@@ -46,15 +47,25 @@ def read_inputs(
             if path == STDIN:
                 if shard is not None:
                     raise ValueError("standard input cannot be split between tasks")
-                yield from read_stdin(stdin, max_bytes)
+                yield from _guarded(path, lambda: read_stdin(stdin, max_bytes))
             elif is_url(path):
                 if not takes(shard):
                     continue
                 if fetcher is None:
                     fetcher = own = Fetcher()
-                yield read_url(path, fetcher)
+                yield from _guarded(path, lambda: iter([read_url(path, fetcher)]))
             else:
-                yield from read_path(path, max_bytes, shard)
+                yield from _guarded(path, lambda: read_path(path, max_bytes, shard))
     finally:
         if own is not None:
             own.close()
+
+
+def _guarded(path: str, read: Callable[[], Iterator[Document | InputError]]
+             ) -> Iterator[Document | InputError]:
+    """What one input gives, and an error naming it in place of whatever a reader did not
+    foresee: that input ends there, and the run goes on with the next."""
+    try:
+        yield from read()
+    except Exception as err:  # noqa: BLE001 - one input's failure must not stop the others
+        yield InputError(path, f"could not be read ({one_line(err)})")

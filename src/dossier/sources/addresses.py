@@ -37,6 +37,22 @@ def address_problem(ip: IPAddress) -> str | None:
     return None if ip.is_global else "not a public address"
 
 
+# Cloud instance metadata services hand out credentials to whoever asks from the machine: never
+# fetched, even with --allow-private (which is for a feed on this machine or its network).
+CLOUD_METADATA = frozenset(map(ipaddress.ip_address, (
+    "169.254.169.254",   # AWS, GCP, Azure, OpenStack, DigitalOcean ...
+    "169.254.170.2",     # AWS ECS task metadata
+    "100.100.100.200",   # Alibaba Cloud
+    "fd00:ec2::254",     # AWS over IPv6
+)))
+
+
+def is_cloud_metadata(ip: IPAddress) -> bool:
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip in CLOUD_METADATA
+
+
 def is_public(ip: IPAddress) -> bool:
     return address_problem(ip) is None
 

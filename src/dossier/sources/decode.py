@@ -11,6 +11,7 @@ import codecs
 import re
 
 import charset_normalizer
+import webencodings
 
 SNIFF_BYTES = 8192
 """How much of the start of a file decides whether it is binary."""
@@ -153,11 +154,6 @@ def normalize_newlines(text: str) -> str:
 # HTML pages
 
 _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
-# Labels that browsers read as windows-1252 (WHATWG Encoding Standard): pages that say latin-1
-# routinely hold its curly quotes and dashes in bytes 0x80-0x9F.
-_WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii",
-                                  "us-ascii", "cp819", "ibm819", "iso-ir-100", "windows-1252"})
-
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, bool]:
     """A page's bytes as text: (text, encoding name, whether the encoding was sniffed).
@@ -196,18 +192,17 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str, boo
 
 
 def _html_codec(label: str, from_meta: bool) -> str | None:
-    """The Python codec for a charset label, or None for a label Python does not know.
+    """The Python codec for a charset label as a browser reads it (the WHATWG Encoding
+    Standard: "latin1" is windows-1252), or None for a label that names no text encoding
+    ("base64", "rot13", "punycode" are codecs to Python, not page encodings).
 
     A page cannot declare itself UTF-16 in a `<meta>` tag it could only be read with an
     ASCII-compatible encoding, so browsers read that as UTF-8; so does this.
     """
-    label = label.strip().lower()
-    if label in _WINDOWS_1252_LABELS:
-        return "cp1252"
-    try:
-        codec = codecs.lookup(label).name
-    except LookupError:
+    encoding = webencodings.lookup(label)
+    if encoding is None or encoding.name == "x-user-defined":
         return None
+    codec = encoding.codec_info.name
     if from_meta and codec.startswith(("utf-16", "utf-32")):
         return "utf-8"
     return codec

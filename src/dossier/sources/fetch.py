@@ -31,7 +31,8 @@ from datetime import datetime, timezone
 import httpx
 
 from dossier import __version__
-from dossier.sources.addresses import IPAddress, PinnedTransport, address_problem, is_public
+from dossier.sources.addresses import (IPAddress, PinnedTransport, address_problem,
+                                       is_cloud_metadata, is_public)
 from dossier.sources.errors import format_size, too_large
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -252,7 +253,13 @@ class Fetcher:
             raise FetchError("network", url, f"cannot resolve {host} "
                              f"({getattr(exc, 'strerror', None) or exc})") from None
         addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
-        if not self.policy.allow_private:
+        if self.policy.allow_private:
+            for address in addresses:
+                if is_cloud_metadata(ip := ipaddress.ip_address(address.split("%")[0])):
+                    raise FetchError("blocked", url, f"refused to connect to {host} ({ip}): a "
+                                     "cloud metadata service, never fetched, even with "
+                                     "--allow-private")
+        else:
             for address in addresses:
                 ip = ipaddress.ip_address(address.split("%")[0])
                 if not self._is_allowed(ip):

@@ -131,7 +131,7 @@ def _parse(line: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise BadRecord("not valid UTF-8 (JSON Lines must be UTF-8)") from None
     try:
-        record = json.loads(text)
+        record = json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as exc:
         raise BadRecord(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     except RecursionError:
@@ -139,6 +139,37 @@ def _parse(line: bytes) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise BadRecord(f"not a JSON object (got {_json_type(record)})")
     return record
+
+
+MAX_INT_DIGITS = 40
+
+
+def _bounded_int(digits: str) -> int:
+    """A JSON integer, refused past any plausible id or year: Python converts a long run of
+    digits in quadratic time, and refuses one of over 4,300 with an error of its own."""
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise BadRecord(f"a number of {len(digits.lstrip('-'))} digits (at most {MAX_INT_DIGITS})")
+    return int(digits)
+
+
+def refuse_lone_surrogates(record: dict[str, Any]) -> None:
+    """JSON may escape half of a UTF-16 pair ("\\ud800"); a string holding one is no text and
+    can be neither hashed nor stored, so the record is refused before anything encodes it."""
+    for key, value in record.items():
+        if isinstance(value, str) and _has_lone_surrogate(value):
+            raise BadRecord(f"field '{_printable(key)}' holds a lone surrogate escape, not text")
+
+
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _printable(key: str) -> str:
+    return key.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")[:40]
 
 
 def _json_type(value: object) -> str:
@@ -149,6 +180,7 @@ def record_to_document(record: dict[str, Any], source: str, stem: str, lineno: i
     """One JSON object to a Document: `text` (or else `html`) plus optional id, url, title,
     outlet and published. Raises `BadRecord` when it holds no article; a bad `published` is
     only a warning, since the article itself is still good."""
+    refuse_lone_surrogates(record)
     fields: dict[str, str | None] = {}
     for key in STRING_FIELDS:
         value = record.get(key)

@@ -2,10 +2,13 @@
 
 There is no file name to go by, so the content decides: a stream whose first non-blank character
 is "{" is JSON Lines (read as a stream, like a .jsonl file), anything else is one text document
-with id "stdin". Text is read to the end, but no further than the size limit.
+with an id made from its content ("stdin-1f2e3d4c5b6a7980"), so that a second article piped
+later is a document of its own rather than a new version of the first. Text is read to the end,
+but no further than the size limit.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import sys
 from collections.abc import Iterator
@@ -52,7 +55,11 @@ def read_stdin(stream: TextIO | BinaryIO | None = None, max_bytes: int = MAX_BYT
     if not text.strip():
         yield InputError(STDIN, "empty input")
         return
-    yield Document(id="stdin", source=STDIN, raw=text, warnings=warnings)
+    yield Document(id=stdin_id(text), source=STDIN, raw=text, warnings=warnings)
+
+
+def stdin_id(text: str) -> str:
+    return "stdin-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _byte_chunks(stream: TextIO | BinaryIO) -> Iterator[bytes]:

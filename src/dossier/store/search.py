@@ -3,6 +3,8 @@
 The FTS5 index (`documents_fts`, migration 0002) is kept in sync with `documents` by triggers,
 so nothing here writes. A user's query is never passed to FTS5 as syntax: it is split into
 words, each quoted, and all words must match (a trailing `*` on a word keeps prefix search).
+A query holds at most MAX_QUERY_WORDS words, and a prefix at least MIN_PREFIX characters, so
+that no query can hold a reader for long.
 Quotes, parentheses, `NEAR`, `-` and the like are therefore plain text, and cannot fail a query.
 PostgreSQL matches the same words (all of them, prefixes kept) with `to_tsquery` against the
 GIN expression index of migration 0004, ranks with `ts_rank`, and cuts its snippet like the
@@ -35,9 +37,15 @@ class Hit:
     highlights: list[tuple[int, int]]   # offsets into `snippet` of the matched words
 
 
+MAX_QUERY_WORDS = 20
+MIN_PREFIX = 3   # "a*" would match most of the index, and every match costs a look
+
+
 def words(q: str) -> list[str]:
-    """The words of a query, a trailing `*` kept for prefix search."""
-    return WORD.findall(q)
+    """The words of a query, a trailing `*` kept for prefix search on a stem of MIN_PREFIX
+    characters or more (a shorter one is searched as the word itself)."""
+    return [w if not w.endswith("*") or len(w) > MIN_PREFIX else w.rstrip("*")
+            for w in WORD.findall(q)]
 
 
 def fts_query(q: str) -> str | None:

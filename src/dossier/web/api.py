@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
+from dossier.store.search import MAX_QUERY_WORDS, MIN_PREFIX
 from dossier.web import data
 from dossier.web.access import read_session, require_token
 from dossier.web.errors import error_body
@@ -19,7 +20,7 @@ from dossier.web.write import BadDocuments, DocumentIn
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-Page = Query(1, ge=1, description="Page number, from 1.")
+Page = Query(1, ge=1, le=data.MAX_PAGE, description="Page number, from 1.")
 PerPage = Query(50, ge=1, le=data.MAX_PER_PAGE, description="Items per page.")
 Order = Literal["asc", "desc"]
 ERRORS = {404: {"description": "Not found"}, 422: {"description": "Invalid parameters"}}
@@ -52,7 +53,8 @@ def events(s: Session = Depends(read_session),
                             order=order, page=page, per_page=per_page, facets=facets)
 
 
-@router.get("/events/{event_id}", summary="One event with its reports, evidence and participants",
+@router.get("/events/{event_id:path}",
+            summary="One event with its reports, evidence and participants",
             responses=ERRORS)
 def event(event_id: str, s: Session = Depends(read_session)) -> dict:
     return _found(data.event_view(s, event_id), "event", event_id)
@@ -68,7 +70,7 @@ def actors(s: Session = Depends(read_session),
                             page=page, per_page=per_page)
 
 
-@router.get("/actors/{actor_id}", summary="One actor: roles over time, events, quotes",
+@router.get("/actors/{actor_id:path}", summary="One actor: roles over time, events, quotes",
             responses=ERRORS)
 def actor(actor_id: str, s: Session = Depends(read_session)) -> dict:
     return _found(data.actor_view(s, actor_id), "actor", actor_id)
@@ -80,7 +82,7 @@ def initiatives(s: Session = Depends(read_session), q: str | None = None,
     return data.initiatives_view(s, q=q, page=page, per_page=per_page)
 
 
-@router.get("/initiatives/{initiative_id}", summary="One initiative with its status history",
+@router.get("/initiatives/{initiative_id:path}", summary="One initiative with its status history",
             responses=ERRORS)
 def initiative(initiative_id: str, s: Session = Depends(read_session)) -> dict:
     return _found(data.initiative_view(s, initiative_id), "initiative", initiative_id)
@@ -111,7 +113,7 @@ def documents(s: Session = Depends(read_session), outlet: str | None = None,
                                page=page, per_page=per_page)
 
 
-@router.get("/documents/{doc_id}", summary="One report: text and the evidence spans in it",
+@router.get("/documents/{doc_id:path}", summary="One report: text and the evidence spans in it",
             responses=ERRORS)
 def document(doc_id: str, s: Session = Depends(read_session)) -> dict:
     return _found(data.document_view(s, doc_id), "document", doc_id)
@@ -119,8 +121,10 @@ def document(doc_id: str, s: Session = Depends(read_session)) -> dict:
 
 @router.get("/search", summary="Full-text search over the reports")
 def search(s: Session = Depends(read_session),
-           q: str = Query(..., description="Words that must all appear; a trailing * matches "
-                                           "a prefix. Other syntax is read as text."),
+           q: str = Query(..., description="Words that must all appear (at most "
+                                           f"{MAX_QUERY_WORDS}); a trailing * matches a prefix "
+                                           f"of {MIN_PREFIX} letters or more. Other syntax is "
+                                           "read as text."),
            page: int = Page, per_page: int = Query(20, ge=1, le=data.MAX_PER_PAGE)) -> dict:
     return data.search_view(s, q, page=page, per_page=per_page)
 

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from dossier.store.store import Store
 from dossier.web import api, errors, pages
 from dossier.web.access import READ_TIME_LIMIT
+from dossier.web.http import HttpBasics
 from dossier.web.write import Writer
 
 STATIC = Path(__file__).parent / "static"
@@ -43,6 +44,7 @@ def create_app(db: str, token: str | None = None, *,
     app.state.writer = Writer(store)
     app.state.html_errors = pages.error_page   # errors outside /api/ answer as pages
     errors.install(app)
+    app.add_middleware(HttpBasics)   # HEAD like GET; a bounded request body
     app.include_router(api.router)
     app.include_router(pages.router)      # the HTML pages (dossier/web/pages.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -27,7 +27,7 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, QuoteRow, RoleMentionRow)
-from dossier.store.search import escape_like, search_documents
+from dossier.store.search import MAX_QUERY_WORDS, escape_like, search_documents, words
 
 MAX_PER_PAGE = 500
 TOP_FACET = 20          # values shown for the open-ended facets (actors, topics, initiatives)
@@ -48,9 +48,12 @@ class BadQuery(ValueError):
 # ---------------------------------------------------------------- shared helpers
 
 
+MAX_PAGE = 1_000_000   # far past any list's end; a larger page would overflow the offset
+
+
 def _check_page(page: int, per_page: int) -> None:
-    if page < 1:
-        raise BadQuery(f"page must be 1 or more, not {page}")
+    if not 1 <= page <= MAX_PAGE:
+        raise BadQuery(f"page must be between 1 and {MAX_PAGE:,}, not {page}")
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise BadQuery(f"per_page must be between 1 and {MAX_PER_PAGE}, not {per_page}")
 
@@ -708,6 +711,8 @@ def search_view(s: Session, q: str, page: int = 1, per_page: int = 20) -> dict:
     the offsets of the matched words in it (`highlights`: [[start, end], ...]). Query syntax
     characters are read as text, so no query fails."""
     _check_page(page, per_page)
+    if len(words(q or "")) > MAX_QUERY_WORDS:
+        raise BadQuery(f"q may hold at most {MAX_QUERY_WORDS} words, not {len(words(q))}")
     total, hits = search_documents(s, q or "", per_page, (page - 1) * per_page)
     return {"q": q, "items": [{"id": h.id, "title": h.title, "published": iso(h.published),
                                "snippet": h.snippet, "highlights": [list(x) for x in h.highlights]}

@@ -57,7 +57,7 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Reader = Depends(read_session)
-PageNumber = Query(1, ge=1)
+PageNumber = Query(1, ge=1, le=data.MAX_PAGE)
 
 
 def _text(value: str | None) -> str | None:
@@ -100,7 +100,7 @@ def timeline(type: str | None = None, actor: str | None = None, country: str | N
                   initiatives=initiatives, chart=charts.month_chart(view["facets"]["by_month"]))
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id:path}")
 def event(event_id: str, s: Session = Reader) -> HTMLResponse:
     return render("event.html", e=_found(data.event_view(s, event_id), "event", event_id))
 
@@ -111,7 +111,7 @@ def actors(q: str | None = None, page: int = PageNumber, s: Session = Reader) ->
     return render("actors.html", view=view, params={"q": _text(q)})
 
 
-@router.get("/actors/{actor_id}")
+@router.get("/actors/{actor_id:path}")
 def actor(actor_id: str, s: Session = Reader) -> HTMLResponse:
     view = _found(data.actor_view(s, actor_id), "actor", actor_id)
     dates = [e["date"] or e["date_earliest"] for e in view["events"]]
@@ -125,7 +125,7 @@ def initiatives(q: str | None = None, page: int = PageNumber,
     return render("initiatives.html", view=view, params={"q": _text(q)})
 
 
-@router.get("/initiatives/{initiative_id}")
+@router.get("/initiatives/{initiative_id:path}")
 def initiative(initiative_id: str, s: Session = Reader) -> HTMLResponse:
     view = _found(data.initiative_view(s, initiative_id), "initiative", initiative_id)
     return render("initiative.html", i=view)
@@ -150,7 +150,7 @@ def documents(page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
     return render("documents.html", view=data.documents_view(s, page=page), params={})
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def document(doc_id: str, s: Session = Reader) -> HTMLResponse:
     """The report's text with every evidence span marked, so `#ev-<start>-<end>` links from
     events, quotes and figures land on the highlighted words."""

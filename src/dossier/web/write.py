@@ -19,7 +19,7 @@ from dossier.ingest import process_document
 from dossier.pipeline import Pipeline
 from dossier.resolve.rebuild import rebuild
 from dossier.sources.errors import MAX_BYTES
-from dossier.sources.jsonl import BadRecord, record_to_document
+from dossier.sources.jsonl import BadRecord, record_to_document, refuse_lone_surrogates
 from dossier.store.schema import ActorRow, DocumentRow, EventRow, FigureRow
 from dossier.store.store import Saved, Store
 
@@ -86,12 +86,12 @@ def _documents(records: list[DocumentIn]) -> list:
     for index, record in enumerate(records):
         fields = record.model_dump(exclude_none=True)
         body = fields.get("text") or fields.get("html") or ""
-        if len(body.encode("utf-8")) > MAX_BYTES:
-            problems.append({"index": index, "reason": f"larger than {MAX_BYTES} bytes"})
-            continue
-        if "id" not in fields and body:
-            fields["id"] = "api-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
         try:
+            refuse_lone_surrogates(fields)
+            if len(body.encode("utf-8")) > MAX_BYTES:
+                raise BadRecord(f"larger than {MAX_BYTES} bytes")
+            if "id" not in fields and body:
+                fields["id"] = "api-" + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
             doc = record_to_document(fields, "api", "api", index + 1)
         except BadRecord as bad:
             problems.append({"index": index, "reason": str(bad)})
