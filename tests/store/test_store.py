@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import multiprocessing
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -288,3 +289,20 @@ def test_a_store_from_before_copies_were_kept_still_knows_its_documents(tmp_path
     report = ingest(store, [str(tmp_path / "old.txt"), str(tmp_path / "copy.txt")])
     store.close()
     assert (report.unchanged, report.new) == (1, 1)
+
+
+def _open_and_count_tables(path: str) -> int:
+    store = Store(path)
+    try:
+        return len(inspect(store.engine).get_table_names())
+    finally:
+        store.close()
+
+
+def test_processes_creating_one_sqlite_file_at_once_take_turns(tmp_path: Path) -> None:
+    """Two `ingest` runs started together on a new file: one migrates, the other waits and
+    finds the schema there (it used to die with 'table actors already exists')."""
+    path = str(tmp_path / "new.db")
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        tables = pool.map(_open_and_count_tables, [path] * 4)
+    assert len(set(tables)) == 1 and tables[0] > 10

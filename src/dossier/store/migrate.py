@@ -5,6 +5,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
@@ -34,14 +36,26 @@ def alembic_config() -> Config:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to `revision`; a database already there is left untouched.
 
-    On PostgreSQL, processes opening a store at once (two `ingest` runs) take turns: the
-    second waits for the first's migration and then finds the schema at head."""
+    Processes opening a store at once (two `ingest` runs creating one SQLite file) take turns:
+    the second waits for the first's migration and then finds the schema at head. PostgreSQL
+    takes an advisory lock; SQLite takes the database's write lock before reading which
+    revision it is at (`BEGIN IMMEDIATE`, waiting up to the busy timeout)."""
     config = alembic_config()
+    if revision == "head" and _at_head(engine, config):
+        return   # the usual case, answered without taking any lock
     with engine.begin() as connection:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+        elif engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _at_head(engine: Engine, config: Config) -> bool:
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current == set(ScriptDirectory.from_config(config).get_heads())
 
 
 def new_revision(engine: Engine, message: str) -> None:
