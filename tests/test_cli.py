@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 import typer
 from typer.testing import CliRunner, Result
 
 from dossier.cli import app
 from dossier.store import queries
 from dossier.sources.stdin import stdin_id
-from dossier.store.store import Store
+from dossier.store.schema import EventRow
+from dossier.store.store import Store, inputs_changed
 
 SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -222,6 +224,23 @@ def test_a_progress_bar_never_pollutes_redirected_output(runner: CliRunner,
     assert result.exit_code == 0
     assert result.stderr == ""
     assert "7 read, 7 new" in summary(result)
+
+
+def test_rebuild_recomputes_and_a_stale_store_is_resolved_before_it_is_read(
+        runner: CliRunner, workdir: Path) -> None:
+    (workdir / "good.txt").write_text(RUTO_BLINKEN, encoding="utf-8")
+    assert run(runner, "ingest", "good.txt", "--db", "kb.db").exit_code == 0
+    rebuilt = run(runner, "rebuild", "--db", "kb.db")
+    assert rebuilt.exit_code == 0 and "events" in rebuilt.stdout
+    store = Store("kb.db")
+    with store.session() as s:   # as a run killed between storing and resolving leaves it
+        s.execute(delete(EventRow))
+        inputs_changed(s)
+    assert store.is_stale()
+    store.close()
+    shown = run(runner, "timeline", "--db", "kb.db")
+    assert "resolving" in shown.stderr and "CONSULT" in shown.stdout
+    assert not Store("kb.db").is_stale()
 
 
 def test_standard_input_is_read_for_dash(runner: CliRunner, workdir: Path) -> None:

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from dossier.ingest import IngestReport, ingest
+from dossier.ingest import IngestReport, count_records, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
 from dossier.pipeline import DEFAULT_STAGES, READ_ALL_STAGES
@@ -27,7 +27,7 @@ from dossier.store import queries
 from dossier.store.queries import sentence_around
 from dossier.rates import load_user_rates
 from dossier.store.schema import OfficeHolderRow, UserRateRow
-from dossier.store.store import Store
+from dossier.store.store import Store, inputs_changed
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
@@ -53,6 +53,16 @@ def _open(db: str, must_exist: bool = False) -> Store:
     except Exception as e:   # a bad URL, a locked or foreign file: say so in one line
         err.print(f"error: {db}: cannot open the knowledge base ({one_line(e)})", markup=False)
         raise typer.Exit(2) from None
+
+
+def _open_current(db: str) -> Store:
+    """An existing store whose derived tables are current: if a run stored documents and was
+    stopped before it resolved them, they are resolved now."""
+    store = _open(db, must_exist=True)
+    if store.is_stale():
+        err.print(f"{db}: resolving documents an interrupted run stored ...", markup=False)
+        rebuild(store)
+    return store
 
 
 ReadAllOption = Annotated[bool, typer.Option(
@@ -140,7 +150,7 @@ def _print_timeline(store: Store) -> None:
 @app.command()
 def timeline(db: DbOption = DEFAULT_DB) -> None:
     """One line per event: date (or window), type, participants, place, number of reports."""
-    _print_timeline(_open(db, must_exist=True))
+    _print_timeline(_open_current(db))
 
 
 @app.command()
@@ -149,7 +159,7 @@ def actors(db: DbOption = DEFAULT_DB) -> None:
     table = Table(title="Actors")
     for col in ("id", "name", "country", "roles", "mentions"):
         table.add_column(col, overflow="fold")
-    with _open(db, must_exist=True).session() as s:
+    with _open_current(db).session() as s:
         for a in queries.actors(s):
             roles = "; ".join(r["title"] + (f" ({r['country']})" if r["country"] else "")
                               for r in a["roles"])
@@ -161,7 +171,7 @@ def actors(db: DbOption = DEFAULT_DB) -> None:
 def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, actor or document id.")],
          db: DbOption = DEFAULT_DB) -> None:
     """An event, actor or document with the sentences it rests on."""
-    store = _open(db, must_exist=True)
+    store = _open_current(db)
     with store.session() as s:
         found = next(((kind, r) for kind in ("events", "actors", "documents")
                       for r in queries.KINDS[kind](s) if r["id"] == ident), None)
@@ -208,7 +218,7 @@ def export(
         raise typer.Exit(2)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
-    with _open(db, must_exist=True).session() as s:
+    with _open_current(db).session() as s:
         for kind, records in queries.KINDS.items():
             tmp = out_dir / f".{kind}.jsonl.tmp"
             with tmp.open("w", encoding="utf-8") as fh:
@@ -231,6 +241,7 @@ def _replace_reference_table(db: str, path: Path, load, table, to_rows, what: st
     with store.session() as s:
         s.execute(delete(table))
         s.add_all(to_rows(loaded))
+        inputs_changed(s)
     rebuild(store)
     out.print(f"loaded {len(loaded)} {what} from {path}")
 
@@ -255,6 +266,18 @@ def rates(
     _replace_reference_table(db, path, load_user_rates, UserRateRow, lambda loaded: (
         UserRateRow(currency=c, period=p, units_per_usd=v) for (c, p), v in loaded.items()),
         "rate(s)")
+
+
+@app.command("rebuild")
+def rebuild_command(db: DbOption = DEFAULT_DB) -> None:
+    """Recompute what is derived across documents (actors, events, initiatives, figures in
+    USD, findings) from the stored documents."""
+    store = _open(db, must_exist=True)
+    rebuild(store)
+    report = IngestReport()
+    count_records(store, report)
+    out.print(f"knowledge base: {report.events} events, {report.actors} actors, "
+              f"{report.figures} figures")
 
 
 @app.command()
@@ -285,7 +308,7 @@ def serve(
         "environment variable: a command line is visible to other users.")] = None,
 ) -> None:
     """Serve the knowledge base: JSON API under /api/ (OpenAPI at /openapi.json) and web pages."""
-    _open(db, must_exist=True).close()
+    _open_current(db).close()
     import uvicorn   # imported here: the other commands do not need the web stack
 
     from dossier.web.app import create_app

@@ -17,7 +17,7 @@ from dossier.document import Document
 from dossier.messages import one_line
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
 from dossier.pool import annotate_in_pool
-from dossier.resolve.rebuild import rebuild
+from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources import InputError, read_inputs
 from dossier.sources.fetch import Fetcher
 from dossier.store.schema import ActorRow, EventRow, FigureRow
@@ -61,9 +61,9 @@ class IngestReport:
 
 
 def finish(store: Store, report: IngestReport) -> IngestReport:
-    """Resolve across documents if anything changed, and count what the store now holds."""
-    if report.new or report.updated:
-        rebuild(store)
+    """Resolve across documents if anything changed, or if an earlier run stored documents it
+    did not live to resolve, and count what the store now holds."""
+    resolve_if_stale(store)   # every document stored makes the store stale
     count_records(store, report)
     return report
 

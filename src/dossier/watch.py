@@ -15,7 +15,7 @@ from typing import TypeVar
 from dossier.ingest import process_document
 from dossier.messages import one_line
 from dossier.pipeline import Pipeline
-from dossier.resolve.rebuild import rebuild
+from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources.errors import InputError
 from dossier.sources.feeds import poll_feed
 from dossier.sources.fetch import Fetcher
@@ -71,8 +71,7 @@ def watch_once(store: Store, fetcher: Fetcher, *, max_attempts: int = ledger.MAX
     for url in ledger.due(store, max_attempts):
         pipeline = pipeline or Pipeline()
         _ingest_url(store, fetcher, pipeline, url, report, max_attempts, on_message)
-    if report.stored:
-        rebuild(store)
+    resolve_if_stale(store)   # what was stored now, or by a run that did not live to resolve
     return report
 
 

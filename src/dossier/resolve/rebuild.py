@@ -31,11 +31,12 @@ from dossier.resolve.events import EventMentionIn, link_announcements, resolve_e
 from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
 from dossier.resolve.names import fold, same_person
-from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
-                                  DuplicateRow, EventLinkRow, EventMentionRow,
+from dossier.store.schema import (RESOLVED, INPUTS, ActorMentionRow, ActorRoleRow, ActorRow,
+                                  DocumentRow, DuplicateRow, EventLinkRow, EventMentionRow,
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
-                                  OfficeHolderRow, PersonMentionRow, RoleMentionRow, UserRateRow)
+                                  OfficeHolderRow, PersonMentionRow, RoleMentionRow, StoreStateRow,
+                                  UserRateRow)
 from dossier.store.store import Store
 
 # Derived tables, children before parents, emptied at the start of every rebuild.
@@ -55,6 +56,8 @@ def rebuild(store: Store) -> None:
             s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REBUILD_LOCK})
         for table in DERIVED:
             s.execute(delete(table))
+        # the inputs this rebuild reads; a document stored while it runs leaves the store stale
+        inputs = s.scalar(select(StoreStateRow.value).where(StoreStateRow.name == INPUTS))
         copies = _duplicates(s)
         names = _actors(s, copies)
         initiative_ids = _initiatives(s)
@@ -62,6 +65,16 @@ def rebuild(store: Store) -> None:
         _figures(s, ExchangeRates({(r.currency, r.period): r.units_per_usd
                                    for r in s.scalars(select(UserRateRow))}))
         _findings(s)
+        s.execute(update(StoreStateRow).where(StoreStateRow.name == RESOLVED).values(value=inputs))
+
+
+def resolve_if_stale(store: Store) -> bool:
+    """Rebuild when documents were stored since the last rebuild (a run killed before or during
+    its resolution); True if it did."""
+    if not store.is_stale():
+        return False
+    rebuild(store)
+    return True
 
 
 @contextmanager

@@ -251,6 +251,21 @@ class DuplicateRow(Base):
     reason: Mapped[str] = mapped_column(String(20))  # "url" or "near-duplicate"
 
 
+class StoreStateRow(Base):
+    """Whether the derived tables are current. `inputs` counts every change to what they are
+    derived from (a document stored, a dictionary of office holders or of rates loaded), in
+    the transaction that makes it; `resolved` is what that count was when the derived tables
+    were last rebuilt. A run killed between the two leaves them unequal, and the next command
+    resolves first."""
+
+    __tablename__ = "store_state"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+INPUTS, RESOLVED = "inputs", "resolved"
+
+
 # ---------------------------------------------------------------- feeds and the run ledger
 
 

@@ -13,15 +13,16 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import create_engine, delete, event, select
+from sqlalchemy import create_engine, delete, event, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.document import Document
 from dossier.store.migrate import upgrade
-from dossier.store.schema import (DocumentRow, EventMentionRow, FigureRow, InitiativeMentionRow,
-                                  PersonMentionRow, QuoteRow, RoleMentionRow)
+from dossier.store.schema import (RESOLVED, INPUTS, DocumentRow, EventMentionRow, FigureRow,
+                                  InitiativeMentionRow, PersonMentionRow, QuoteRow,
+                                  RoleMentionRow, StoreStateRow)
 
 
 class Saved(enum.Enum):
@@ -91,6 +92,13 @@ class Store:
                 then(s)
             return saved
 
+    def is_stale(self) -> bool:
+        """Whether documents were stored (or reference tables loaded) since the derived tables
+        were last rebuilt."""
+        with self.session() as s:
+            state = dict(s.execute(select(StoreStateRow.name, StoreStateRow.value)).all())
+        return state[INPUTS] != state[RESOLVED]
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -112,7 +120,14 @@ def _write_document(s: Session, doc: Document) -> Saved:
     s.add(_document_row(doc))
     s.flush()
     _add_mentions(s, doc)
+    inputs_changed(s)
     return Saved.UPDATED if existing is not None else Saved.NEW
+
+
+def inputs_changed(s: Session) -> None:
+    """Mark the derived tables stale, in the transaction that changes what they come from."""
+    s.execute(update(StoreStateRow).where(StoreStateRow.name == INPUTS)
+              .values(value=StoreStateRow.value + 1))
 
 
 def _document_row(doc: Document) -> DocumentRow:

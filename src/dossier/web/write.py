@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from dossier.ingest import process_document
 from dossier.pipeline import Pipeline
-from dossier.resolve.rebuild import rebuild
+from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources.errors import MAX_BYTES
 from dossier.sources.jsonl import BadRecord, record_to_document, refuse_lone_surrogates
 from dossier.store.schema import ActorRow, DocumentRow, EventRow, FigureRow
@@ -66,8 +66,7 @@ class Writer:
                     results.append({"id": doc.id, "status": "failed", "error": outcome})
                 else:
                     results.append({"id": doc.id, "status": outcome.value})
-            if any(r["status"] in (Saved.NEW.value, Saved.UPDATED.value) for r in results):
-                rebuild(self._store)
+            resolve_if_stale(self._store)   # when anything was stored
             return {"documents": results, "knowledge_base": self._counts()}
 
     def _counts(self) -> dict[str, int]:
