@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from dossier.budget import Budget
 from dossier.ingest import IngestReport, count_records, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
@@ -72,14 +73,15 @@ ReadAllOption = Annotated[bool, typer.Option(
 
 
 def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
-                workers: int = 1, stages: tuple[str, ...] = DEFAULT_STAGES) -> IngestReport:
+                workers: int = 1, stages: tuple[str, ...] = DEFAULT_STAGES,
+                budget: Budget = Budget()) -> IngestReport:
     show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
     with Progress(console=err, disable=not show_bar, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         return ingest(store, paths, stdin=sys.stdin.buffer,
                       on_message=lambda line: err.print(line, markup=False),
                       on_document=lambda: progress.advance(task), fetcher=fetcher,
-                      workers=workers, stages=stages)
+                      workers=workers, stages=stages, budget=budget)
 
 
 def _summary(r: IngestReport) -> None:
@@ -113,6 +115,12 @@ def ingest_command(
         "--workers", min=1, help="Processes running the per-document stages (each loads the "
         "language model once); storing stays in one process, in input order.")] = 1,
     read_all: ReadAllOption = False,
+    time_limit: Annotated[float, typer.Option(
+        "--time-limit", min=0, metavar="SECONDS", help="Time one document's stages may take; "
+        "past it the document fails alone with one line.")] = Budget.seconds,
+    memory_limit: Annotated[int, typer.Option(
+        "--memory-limit", min=1, metavar="MB", help="Memory (resident, in MB) a process may "
+        "hold while it reads one document; past it the document fails alone.")] = Budget.megabytes,
 ) -> None:
     """Read articles, extract what they say and add it to the knowledge base.
 
@@ -124,7 +132,8 @@ def ingest_command(
                          **({"user_agent": user_agent} if user_agent else {}))
     with Fetcher(policy) as fetcher:
         report = _run_ingest(store, paths, fetcher, workers,
-                             READ_ALL_STAGES if read_all else DEFAULT_STAGES)
+                             READ_ALL_STAGES if read_all else DEFAULT_STAGES,
+                             Budget(seconds=time_limit, megabytes=memory_limit))
     _summary(report)
     raise typer.Exit(1 if report.failed else 0)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dossier.budget import Budget
 from dossier.document import Document
 from dossier.messages import one_line
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
@@ -72,17 +73,19 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
            on_document: Callable[[], None] = lambda: None,
            fetcher: Fetcher | None = None, workers: int = 1,
-           stages: Iterable[str] = DEFAULT_STAGES) -> IngestReport:
+           stages: Iterable[str] = DEFAULT_STAGES,
+           budget: Budget | None = Budget()) -> IngestReport:
     """Ingest every input; `on_message` gets each error or warning line as it happens.
     URLs are fetched by `fetcher` (default: one with the default policy). With `workers` > 1
-    the per-document stages run in that many processes; storing stays here, in input order."""
+    the per-document stages run in that many processes; storing stays here, in input order.
+    Each document's stages get `budget` (time and memory; None for no limit)."""
     report = IngestReport()
     stages = tuple(stages)
-    pipeline = Pipeline(stages)
+    pipeline = Pipeline(stages, budget)
     items = read_inputs(paths, stdin, fetcher=fetcher)
     stream = (((item, None) for item in items) if workers <= 1 else
               annotate_in_pool(items, workers, lambda d: not store.has_content(d.content_hash),
-                               stages))
+                               stages, budget))
     for item, annotated in stream:
         on_document()
         if isinstance(item, InputError):

