@@ -21,7 +21,7 @@ from dossier.document import Document, identity_hash
 from dossier.pipeline import Pipeline
 from dossier.sources import InputError, read_inputs
 from dossier.sources.decode import NotText
-from dossier.sources.html import NoArticleText, decode_html, html_document
+from dossier.sources.html import NoArticleText, decode_html, html_document, parse_html
 from dossier.sources.page_dates import url_path_date
 
 PAGES = Path(__file__).parents[1] / "data" / "pages"
@@ -327,3 +327,14 @@ def test_a_page_is_exported_with_its_metadata(tmp_path: Path) -> None:
     assert doc["date_note"].startswith("published 2025-03-14 is taken from the source's metadata")
     assert doc["text"].startswith("Ghana and Germany sign vocational training pact\n\nAccra — Ghana")
     assert "Share on Facebook" not in doc["text"]
+
+
+def test_a_tag_with_100_000_attributes_keeps_its_name_only() -> None:
+    """libxml2 compares each attribute with the others: such a tag took minutes to parse."""
+    attributes = " ".join(f'a{i}="v"' for i in range(100_000))
+    html = (f"<html><body><p {attributes}>Kenya met the United States in Nairobi on Monday.</p>"
+            "<p class=\"lead\">The talks were on trade.</p></body></html>")
+    paragraphs = parse_html(html).findall(".//p")
+    assert [dict(p.attrib) for p in paragraphs] == [{}, {"class": "lead"}]
+    doc = html_document(html, id="x", source="x.html")
+    assert "Kenya met the United States in Nairobi on Monday." in doc.raw

@@ -76,6 +76,11 @@ def html_document(html: str, *, id: str, source: str, url: str | None = None,
     )
 
 
+# A start tag of thousands of characters is a page built to hurt (libxml2 checks each attribute
+# against the others: 100,000 attributes on one paragraph took minutes); it keeps its name only.
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:-]*)[^<>]{4000,}>")
+
+
 def parse_html(html: str) -> HtmlElement:
     """The page's element tree, with layout tables opened up.
 
@@ -84,7 +89,7 @@ def parse_html(html: str) -> HtmlElement:
     """
     if not _HAS_DOCUMENT.search(html[:4096]):
         html = f"<html><body><div>{html}</div></body></html>"
-    tree = trafilatura.load_html(html)
+    tree = trafilatura.load_html(_LONG_TAG.sub(r"<\1>", html))
     if tree is None:
         raise NoArticleText("not an HTML page")
     _open_layout_tables(tree)
