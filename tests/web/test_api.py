@@ -511,3 +511,13 @@ def test_an_id_with_a_slash_opens(writable: TestClient) -> None:
     assert get(writable, "/api/documents/outlet/2024/tz-talks")["id"] == "outlet/2024/tz-talks"
     page = writable.get("/documents/outlet%2F2024%2Ftz-talks", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "Samia Suluhu Hassan" in page.text
+
+
+def test_serving_a_store_does_not_load_the_language_model() -> None:
+    """A read-only server starts in a second, not after spaCy's two."""
+    check = ("import sys, dossier.web.app, dossier.resolve.rebuild; "
+             "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('thinc')))")
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -28,7 +28,8 @@ from dataclasses import replace
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.joint_statements import JOINT_STATEMENT, signatories
-from dossier.annotate.typed_events import MATERIAL, PLANNED_MEETING, planned_mode
+from dossier.annotate.modes import PLANNED_MEETING, planned_mode
+from dossier.annotate.typed_events import MATERIAL
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
 from dossier.pipeline import stage

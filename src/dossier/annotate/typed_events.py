@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
+from dossier.annotate.modes import planned_mode
 from dossier.annotate.joint_statements import is_first_person, parties_named, signatories
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.plover_lexicon import DESIGNATING_VERBS, NAMED_MEETINGS
@@ -26,14 +27,6 @@ from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
-PLANNED_MEETING = "planned meeting"
-
-
-def planned_mode(mode: str | None) -> str:
-    """The mode of an announced meeting: "planned meeting (visit)", or just "planned meeting"."""
-    return f"{PLANNED_MEETING} ({mode})" if mode else PLANNED_MEETING
-
-
 GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:government|people)\s+of\s+", re.I)
 
 

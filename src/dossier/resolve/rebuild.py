@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from dossier.annotate.events import ROLE_KEY
 from dossier.annotate.titles import title_key
-from dossier.annotate.typed_events import PLANNED_MEETING
+from dossier.annotate.modes import PLANNED_MEETING
 from dossier.organisations import (ARMED_GROUP, ORGANISATION_KEY, is_armed_group,
                                    organisation_name)
 from dossier.places import COUNTRY_KEY, country_aliases, country_name
@@ -36,7 +36,7 @@ from dossier.store.schema import (RESOLVED, INPUTS, ActorMentionRow, ActorRoleRo
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   OfficeHolderRow, PersonMentionRow, RoleMentionRow, StoreStateRow,
-                                  UserRateRow)
+                                  UserRateRow, public_id)
 from dossier.store.store import Store
 
 # Derived tables, children before parents, emptied at the start of every rebuild.
@@ -110,9 +110,12 @@ def _figures(s: Session, rates: ExchangeRates) -> None:
     report_dates = _report_dates(s)
     updates: dict[int, dict] = {}
     refs = []
-    for fid, doc_id, value, currency, period, what in s.execute(
-            select(FigureRow.id, FigureRow.doc_id, FigureRow.value, FigureRow.currency,
-                   FigureRow.period, FigureRow.what).order_by(FigureRow.id)):
+    ids = {}
+    for fid, doc_id, start, value, currency, period, what in s.execute(
+            select(FigureRow.id, FigureRow.doc_id, FigureRow.start, FigureRow.value,
+                   FigureRow.currency, FigureRow.period, FigureRow.what)
+            .order_by(FigureRow.doc_id, FigureRow.id)):
+        ids[fid] = public_id("figure", doc_id, start)
         rate = usd_rate(rates, currency, period, report_dates.get(doc_id))
         updates[fid] = dict(id=fid, value_usd=value / rate.units_per_usd if rate else None,
                             usd_rate=rate.units_per_usd if rate else None,
@@ -121,7 +124,7 @@ def _figures(s: Session, rates: ExchangeRates) -> None:
         refs.append(FigureRef(fid, doc_id, updates[fid]["value_usd"], period, what))
     for c in compare_figures(refs):
         updates[c.figure]["comparisons"].append(
-            {"figure": f"figure-{c.other}", "verdict": c.verdict, "difference": c.difference})
+            {"figure": ids[c.other], "verdict": c.verdict, "difference": c.difference})
     if updates:
         s.execute(update(FigureRow), list(updates.values()))   # by primary key, in one batch
 
@@ -147,13 +150,16 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
     """Write actors; return (doc id, name or role key as the document gives it) -> actor id."""
     published = dict(s.execute(select(DocumentRow.id, DocumentRow.published)).all())
     roles: dict[int, list[dict]] = defaultdict(list)
-    for r in s.scalars(select(RoleMentionRow).order_by(RoleMentionRow.id)):
+    # read in the order of documents' ids, never of their storing: the result must not depend
+    # on which document came first
+    for r in s.scalars(select(RoleMentionRow).order_by(RoleMentionRow.doc_id, RoleMentionRow.id)):
         roles[r.person_mention_id].append({"title": r.title, "organization": r.organization,
                                            "country": r.country, "doc_id": r.doc_id,
                                            "start": r.start, "end": r.end})
     mentions = [MentionIn(p.id, p.doc_id, p.surface, p.name, p.country, published[p.doc_id],
                           roles[p.id], bool(p.country_assumed))
-                for p in s.scalars(select(PersonMentionRow).order_by(PersonMentionRow.id))]
+                for p in s.scalars(select(PersonMentionRow)
+                                   .order_by(PersonMentionRow.doc_id, PersonMentionRow.id))]
     by_id = {m.id: m for m in mentions}
     offices = [OfficeHolder(o.name, o.title, o.country, o.valid_from, o.valid_to)
                for o in s.scalars(select(OfficeHolderRow).order_by(OfficeHolderRow.id))]
@@ -177,7 +183,8 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
 
 def _initiatives(s: Session) -> dict[tuple[str, str], str]:
     """Write initiatives; return (doc id, folded name) -> initiative id."""
-    rows = list(s.scalars(select(InitiativeMentionRow).order_by(InitiativeMentionRow.id)))
+    rows = list(s.scalars(select(InitiativeMentionRow)
+                          .order_by(InitiativeMentionRow.doc_id, InitiativeMentionRow.id)))
     parties = _report_parties(s)
     mentions = [InitiativeMentionIn(r.id, r.doc_id, r.name, r.acronym, parties.get(r.doc_id, frozenset()))
                 for r in rows]
@@ -237,7 +244,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
                     if pub}
     person_country = dict(s.execute(select(ActorRow.id, ActorRow.country)
                                     .where(ActorRow.type == "person")).all())
-    for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.id)):
+    for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.doc_id, EventMentionRow.id)):
         participants = frozenset(a for p in r.participants if (a := _participant(actors, r.doc_id, p)))
         if len(participants) < 2 or _domestic(participants, person_country):
             continue
@@ -318,7 +325,7 @@ def _tenure_window(participants, tenures) -> tuple[date | None, date | None]:
 
 def _findings(s: Session) -> None:
     rows = list(s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start)))
-    figures = [findings.FigureIn(f"figure-{f.id}", f.doc_id, f.start, f.end, f.text, f.value,
+    figures = [findings.FigureIn(f.public_id, f.doc_id, f.start, f.end, f.text, f.value,
                                  f.currency, f.value_usd, f.period, f.what, tuple(
                                      (c["figure"], c["verdict"]) for c in f.comparisons or []))
                for f in rows]
@@ -328,7 +335,7 @@ def _findings(s: Session) -> None:
                  .join(ActorMentionRow,
                        ActorMentionRow.person_mention_id == RoleMentionRow.person_mention_id)
                  .join(ActorRow, ActorRow.id == ActorMentionRow.actor_id)
-                 .order_by(RoleMentionRow.id))]
+                 .order_by(RoleMentionRow.doc_id, RoleMentionRow.id))]
     dates = [findings.EventDateIn(link.event_id, m.summary, m.doc_id, m.date_earliest,
                                   *m.evidence[0])
              for m, link in s.execute(
@@ -336,7 +343,7 @@ def _findings(s: Session) -> None:
                  .join(EventLinkRow, EventLinkRow.event_mention_id == EventMentionRow.id)
                  .where(EventMentionRow.date_earliest.is_not(None),
                         EventMentionRow.date_earliest == EventMentionRow.date_latest)
-                 .order_by(EventMentionRow.id))]
+                 .order_by(EventMentionRow.doc_id, EventMentionRow.id))]
     found = (findings.conflicting_figures(figures) + findings.incompatible_titles(roles)
              + findings.foreign_institution(roles) + findings.conflicting_dates(dates))
     _insert(s, FindingRow, [dict(id=f.id, kind=f.kind, description=f.description,

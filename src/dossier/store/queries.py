@@ -144,7 +144,7 @@ def initiatives(s: Session) -> Iterator[dict]:
 def figures(s: Session) -> Iterator[dict]:
     ev = Evidence(s)
     for f in s.scalars(select(FigureRow).order_by(FigureRow.doc_id, FigureRow.start)):
-        yield {"id": f"figure-{f.id}", "doc": f.doc_id, "text": f.text, "value": f.value,
+        yield {"id": f.public_id, "doc": f.doc_id, "text": f.text, "value": f.value,
                "currency": f.currency, "value_usd": f.value_usd, "usd_rate": f.usd_rate,
                "usd_rate_date": f.usd_rate_date, "usd_rate_source": f.usd_rate_source,
                "period": f.period, "what": f.what, "comparisons": f.comparisons or [],
@@ -158,7 +158,7 @@ def quotes(s: Session) -> Iterator[dict]:
         select(PersonMentionRow.doc_id, PersonMentionRow.name, ActorMentionRow.actor_id)
         .join(ActorMentionRow, ActorMentionRow.person_mention_id == PersonMentionRow.id)))
     for q in s.scalars(select(QuoteRow).order_by(QuoteRow.doc_id, QuoteRow.start)):
-        yield {"id": f"quote-{q.id}", "doc": q.doc_id, "text": q.text,
+        yield {"id": q.public_id, "doc": q.doc_id, "text": q.text,
                "speaker": speakers.get((q.doc_id, q.speaker_name)) if q.speaker_name else None,
                "speaker_name": q.speaker_name, "evidence": [ev(q.doc_id, q.start, q.end)]}
 

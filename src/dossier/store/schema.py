@@ -8,10 +8,17 @@ evidence: a document id and character offsets into that document's cleaned text.
 """
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def public_id(kind: str, doc_id: str, start: int) -> str:
+    """The exported id of a per-document fact (a figure, a quote): made from where it is, so
+    that it does not depend on the order documents were stored in, as a row id does."""
+    return f"{kind}-" + hashlib.sha1(f"{doc_id}\x00{start}".encode("utf-8")).hexdigest()[:12]
 
 
 class Base(DeclarativeBase):
@@ -88,12 +95,20 @@ class FigureRow(Evidence, Base):
     # derived: [{"figure": id, "verdict": ..., "difference": ...}] with other reports' figures
     comparisons: Mapped[list] = mapped_column(JSON, default=list)
 
+    @property
+    def public_id(self) -> str:
+        return public_id("figure", self.doc_id, self.start)
+
 
 class QuoteRow(Evidence, Base):
     __tablename__ = "quotes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     speaker_name: Mapped[str | None] = mapped_column(String(300))
+
+    @property
+    def public_id(self) -> str:
+        return public_id("quote", self.doc_id, self.start)
 
 
 class InitiativeMentionRow(Evidence, Base):

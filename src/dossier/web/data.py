@@ -372,7 +372,7 @@ def _quotes(s: Session, texts: Texts, actor_ids: list[str], docs: list[str] | No
         query = query.where(QuoteRow.doc_id.in_(docs))
     rows = s.execute(query).all()
     texts.load(q.doc_id for q, _ in rows)
-    return [{"id": f"quote-{q.id}", "doc": q.doc_id, "text": q.text, "speaker": actor_id,
+    return [{"id": q.public_id, "doc": q.doc_id, "text": q.text, "speaker": actor_id,
              "speaker_name": q.speaker_name, "evidence": texts.evidence(q.doc_id, q.start, q.end)}
             for q, actor_id in rows]
 
@@ -576,7 +576,7 @@ def figures_view(s: Session, *, currency: str | None = None, doc: str | None = N
     texts = Texts(s)
     texts.load(f.doc_id for f in rows)
     refs = _doc_refs(s, {f.doc_id for f in rows})
-    items = [{"id": f"figure-{f.id}", "doc": f.doc_id, "doc_title": refs[f.doc_id]["title"],
+    items = [{"id": f.public_id, "doc": f.doc_id, "doc_title": refs[f.doc_id]["title"],
               "published": refs[f.doc_id]["published"], "text": f.text, "value": f.value,
               "currency": f.currency, "value_usd": f.value_usd, "usd_rate": f.usd_rate,
               "usd_rate_date": f.usd_rate_date, "usd_rate_source": f.usd_rate_source,
@@ -678,9 +678,9 @@ def document_view(s: Session, doc_id: str) -> dict | None:
     for r in s.scalars(select(RoleMentionRow).where(RoleMentionRow.doc_id == doc_id)):
         add(r.start, r.end, "role", actor_of.get(r.person_mention_id), r.title)
     for f in s.scalars(select(FigureRow).where(FigureRow.doc_id == doc_id)):
-        add(f.start, f.end, "figure", f"figure-{f.id}", f"{f.currency} {f.value:,.0f}")
+        add(f.start, f.end, "figure", f.public_id, f"{f.currency} {f.value:,.0f}")
     for q in s.scalars(select(QuoteRow).where(QuoteRow.doc_id == doc_id)):
-        add(q.start, q.end, "quote", f"quote-{q.id}", q.speaker_name)
+        add(q.start, q.end, "quote", q.public_id, q.speaker_name)
     for m, initiative_id in s.execute(
             select(InitiativeMentionRow, InitiativeLinkRow.initiative_id)
             .outerjoin(InitiativeLinkRow, InitiativeLinkRow.mention_id == InitiativeMentionRow.id)
