@@ -10,7 +10,7 @@ from dossier.budget import Budget, resident_megabytes
 from dossier.cli import app
 from dossier.document import Document
 from dossier.ingest import _process
-from dossier.pipeline import Pipeline
+from dossier.pipeline import Failed, Pipeline
 from dossier.store.store import Store
 
 ARTICLE = ("Kenyan President William Ruto met US Secretary of State Antony Blinken in Nairobi "
@@ -21,9 +21,9 @@ def test_a_document_past_its_time_budget_fails_alone_naming_the_stage(tmp_path: 
     store = Store(str(tmp_path / "kb.db"))
     outcome = _process(store, Pipeline(budget=Budget(seconds=0.0)),
                        Document(id="slow", source="slow.txt", raw=ARTICLE))
-    assert isinstance(outcome, str)
-    assert outcome.startswith("error: slow.txt: over the time budget of 0 s (")
-    assert " in stage dossier." in outcome and "\n" not in outcome
+    assert isinstance(outcome, Failed)
+    assert str(outcome).startswith("error: slow.txt: over the time budget of 0 s (")
+    assert " in stage dossier." in outcome.reason and "\n" not in str(outcome)
     assert _process(store, Pipeline(), Document(id="ok", source="ok.txt", raw=ARTICLE)).value == "new"
 
 
@@ -32,7 +32,7 @@ def test_a_document_past_its_memory_budget_fails_alone(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "kb.db"))
     outcome = _process(store, Pipeline(budget=Budget(megabytes=1)),
                        Document(id="big", source="big.txt", raw=ARTICLE))
-    assert isinstance(outcome, str) and "over the memory budget of 1 MB" in outcome
+    assert isinstance(outcome, Failed) and "over the memory budget of 1 MB" in outcome.reason
 
 
 def test_the_budget_is_set_on_the_command_line(tmp_path: Path) -> None:

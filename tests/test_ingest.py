@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from dossier.document import Document, PersonMention, Span
 from dossier.ingest import _process, ingest
-from dossier.pipeline import DEFAULT_STAGES, REGISTRY, Pipeline, stage
+from dossier.pipeline import DEFAULT_STAGES, REGISTRY, Failed, Pipeline, stage
 from dossier.store.schema import ActorRow, DocumentRow, EventRow, PersonMentionRow
 from dossier.sources.stdin import stdin_id
 from dossier.store.store import Saved, Store
@@ -191,11 +191,12 @@ def test_a_document_that_breaks_a_stage_fails_alone(store: Store, exploding_stag
     outcomes = [_process(store, pipeline, d) for d in docs]
 
     assert outcomes[0] is Saved.NEW and outcomes[3] is Saved.NEW
-    assert isinstance(outcomes[1], str) and isinstance(outcomes[2], str)
-    assert outcomes[1].startswith("error: explodes.txt: stage tests.ingest.explode.v1 failed (")
-    assert "the parser choked on this article" in outcomes[1]
-    assert outcomes[2].startswith("error: unsavable.txt:")
-    assert "\n" not in outcomes[1]
+    assert isinstance(outcomes[1], Failed) and isinstance(outcomes[2], Failed)
+    assert str(outcomes[1]).startswith(
+        "error: explodes.txt: stage tests.ingest.explode.v1 failed (")
+    assert "the parser choked on this article" in outcomes[1].reason
+    assert str(outcomes[2]).startswith("error: unsavable.txt: could not store (")
+    assert "\n" not in str(outcomes[1])
     assert doc_ids(store) == {"before", "after"}
     with store.session() as s:   # the mentions flushed before the failing insert were rolled back
         assert set(s.scalars(select(PersonMentionRow.doc_id))) == {"before", "after"}

@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session
 
 from dossier.budget import Budget
 from dossier.document import Document
-from dossier.messages import one_line
-from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
+from dossier.pipeline import DEFAULT_STAGES, Failed, Pipeline, failed
 from dossier.pool import annotate_in_pool
 from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources import InputError, read_inputs
@@ -42,13 +41,13 @@ class IngestReport:
     unparsed: int = 0   # named no country: stored and fingerprinted, not parsed
     partly: int = 0     # named one country: only the sentences around it were parsed
 
-    def count(self, outcome: Saved | str, doc: Document, pipeline: Pipeline,
+    def count(self, outcome: Saved | Failed, doc: Document, pipeline: Pipeline,
               on_message: Callable[[str], None]) -> None:
-        """Tally one document's outcome: an error line, or new / updated / unchanged."""
-        if isinstance(outcome, str):
+        """Tally one document's outcome: failed (an error line), or new / updated / unchanged."""
+        if isinstance(outcome, Failed):
             self.failed += 1
-            self.errors.append(outcome)
-            on_message(outcome)
+            self.errors.append(str(outcome))
+            on_message(str(outcome))
             return
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
         if outcome is Saved.UNCHANGED:
@@ -116,8 +115,8 @@ def count_records(store: Store, report: IngestReport) -> None:
 
 
 def process_document(store: Store, pipeline: Pipeline, doc: Document,
-                     then: Callable[[Session], None] | None = None) -> Saved | str:
-    """Annotate and store one document, or say in one line why it could not be.
+                     then: Callable[[Session], None] | None = None) -> Saved | Failed:
+    """Annotate and store one document, or say why it could not be.
 
     `then(session)` runs in the transaction that stores the document (or finds it already
     stored), so that a caller's bookkeeping, such as the feed ledger, commits with it.
@@ -130,22 +129,22 @@ def process_document(store: Store, pipeline: Pipeline, doc: Document,
             return Saved.UNCHANGED
         annotated = pipeline(doc)
     except Exception as err:  # one document's failure must not stop the others
-        return failure_line(doc, err)
+        return failed(doc, err)
     return save_annotated(store, annotated, then=then)
 
 
-def save_annotated(store: Store, annotated: Document | str | None,
-                   then: Callable[[Session], None] | None = None) -> Saved | str:
+def save_annotated(store: Store, annotated: Document | Failed | None,
+                   then: Callable[[Session], None] | None = None) -> Saved | Failed:
     """Store an annotated document (here, or by a worker or a Spark task): None means it was
-    already stored, a string is the error line its stages gave."""
+    already stored, a failure is passed on."""
     if annotated is None:
         return Saved.UNCHANGED
-    if isinstance(annotated, str):
+    if isinstance(annotated, Failed):
         return annotated
     try:
         return store.save_document(annotated, then=then)
     except Exception as err:  # one document's failure must not stop the others
-        return f"error: {annotated.source}: could not store ({one_line(err)})"
+        return failed(annotated, err, doing="store")
 
 
 _process = process_document   # the name the ingest tests know

@@ -92,12 +92,24 @@ class StageFailed(RuntimeError):
         self.stage = stage
 
 
-def failure_line(doc: Document, err: Exception) -> str:
-    """One line naming the document and the stage that failed or ran past the budget, or
-    "could not process"."""
-    what = str(err) if isinstance(err, (StageFailed, OverBudget)) \
-        else f"could not process ({one_line(err)})"
-    return f"error: {doc.source}: {what}"
+@dataclass(frozen=True)
+class Failed:
+    """A document that could not be processed or stored, and why: shown as one error line,
+    kept as a value so that a caller (the feed ledger) can record the reason itself."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"error: {self.source}: {self.reason}"
+
+
+def failed(doc: Document, err: Exception, doing: str = "process") -> Failed:
+    """The failure of `doc`: the stage that failed or ran past the budget, or what could not be
+    done ("could not process (...)")."""
+    reason = str(err) if isinstance(err, (StageFailed, OverBudget)) \
+        else f"could not {doing} ({one_line(err)})"
+    return Failed(doc.source, reason)
 
 
 class Pipeline:

@@ -18,11 +18,11 @@ from itertools import islice
 
 from dossier.budget import Budget
 from dossier.document import Document
-from dossier.pipeline import DEFAULT_STAGES, Pipeline, failure_line
+from dossier.pipeline import DEFAULT_STAGES, Failed, Pipeline, failed
 from dossier.sources import InputError
 
 Item = Document | InputError
-Outcome = Document | str | None   # annotated, an error line, or nothing to do
+Outcome = Document | Failed | None   # annotated, failed, or nothing to do
 
 CHUNK = 4          # documents per task: fewer round trips, still fine-grained
 WINDOW = 2         # chunks in flight per worker: every worker busy, memory bounded
@@ -69,16 +69,16 @@ def _start(stages: tuple[str, ...], budget: Budget | None) -> None:
     load_model()
 
 
-def _annotate_chunk(docs: list[Document]) -> list[Document | str]:
+def _annotate_chunk(docs: list[Document]) -> list[Document | Failed]:
     assert _PIPELINE is not None, "worker started without its initializer"
     return [annotate_one(_PIPELINE, doc) for doc in docs]
 
 
-def annotate_one(pipeline: Pipeline, doc: Document) -> Document | str:
+def annotate_one(pipeline: Pipeline, doc: Document) -> Document | Failed:
     """Run the stages on one document, ready to cross a process boundary, or say why not."""
     try:
         done = pipeline(doc)
     except Exception as err:  # one document's failure must not stop the others
-        return failure_line(doc, err)
+        return failed(doc, err)
     done.nlp = None
     return done

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from dossier.ingest import process_document
 from dossier.messages import one_line
-from dossier.pipeline import Pipeline
+from dossier.pipeline import Failed, Pipeline
 from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources.errors import InputError
 from dossier.sources.feeds import poll_feed
@@ -79,19 +79,17 @@ def _ingest_url(store: Store, fetcher: Fetcher, pipeline: Pipeline, url: str,
                 report: WatchReport, max_attempts: int, on_message: Callable[[str], None]) -> None:
     doc = _guarded(url, lambda: read_url(url, fetcher))
     if isinstance(doc, InputError):
-        outcome: Saved | str = str(doc)
-        reason = doc.reason
+        outcome: Saved | Failed = Failed(doc.input, doc.reason)
     else:
         for warning in doc.warnings:
             on_message(f"warning: {doc.source}: {warning}")
         content_hash = doc.content_hash
         outcome = process_document(store, pipeline, doc,
                                    then=lambda s: ledger.mark_done(s, url, content_hash))
-        reason = outcome.removeprefix(f"error: {doc.source}: ") if isinstance(outcome, str) else ""
     if isinstance(outcome, Saved):
         setattr(report, outcome.value, getattr(report, outcome.value) + 1)
         return
-    tries = ledger.mark_failed(store, url, reason)
+    tries = ledger.mark_failed(store, url, outcome.reason)
     then = "retried on the next run" if tries < max_attempts else "given up"
     _fail(report, f"{outcome} (attempt {tries} of {max_attempts}; {then})", on_message)
 

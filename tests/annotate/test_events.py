@@ -265,3 +265,13 @@ def test_a_meeting_that_will_be_hosted_has_not_happened(annotate):
                    "the Caribbean Community.", published=date(2023, 5, 25))
     assert not [e for e in doc.events if e.type == "CONSULT"]
     assert "Caribbean Community" not in {p.name for p in doc.people}, "a body, not a person"
+
+
+def test_someone_joined_by_as_well_as_takes_part(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. met today with the Bucharest Nine (B9) group of our "
+                   "eastern flank NATO Allies as well as NATO Secretary General Jens Stoltenberg to "
+                   "underscore the U.S. commitment to Transatlantic security.",
+                   published=date(2023, 2, 22))
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert meeting.participants == ["Jens Stoltenberg", "Joseph R. Biden"]
+    assert meeting.date.exact == date(2023, 2, 22)

@@ -336,3 +336,14 @@ def test_a_delegation_named_today_visits_on_the_day_it_attends(annotate):
     assert visit.type == "AGREE"
     assert "country:DEU" in visit.participants and "Joseph R. Biden" in visit.participants
     assert visit.date.exact == date(2023, 6, 17)
+
+
+def test_attacks_a_meeting_discussed_are_not_dated_by_the_meeting(annotate):
+    doc = annotate("Today National Security Advisor Jake Sullivan met with UAE Ambassador to the "
+                   "United States Yousef Al Otaiba to discuss ongoing Houthi attacks against "
+                   "civilian targets in the UAE and Saudi Arabia.", published=date(2022, 1, 24))
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert meeting.date.exact == date(2022, 1, 24)
+    attacks = next(e for e in doc.events if e.type == "ASSAULT")
+    assert "org:HOUTHIS" in attacks.participants
+    assert (attacks.date.earliest, attacks.date.latest) == (None, date(2022, 1, 24))

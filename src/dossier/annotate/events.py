@@ -37,6 +37,17 @@ PLACE_LABELS = {"GPE", "FAC", "LOC"}
 ROLE_KEY = "role:"
 
 
+def role_key(title: str, country: str | None) -> str:
+    """The participant key of someone the text names only by title: "role:Foreign Minister@KEN"
+    (no country: "role:Foreign Minister@")."""
+    return f"{ROLE_KEY}{title}@{country or ''}"
+
+
+def role_key_country(key: str) -> str:
+    """The country of a `role_key`, "" when it has none."""
+    return key.rpartition("@")[2]
+
+
 @dataclass
 class _Mention:
     sentence: int
@@ -161,9 +172,9 @@ def _in_passing(person_root, trigger, word_before) -> bool:
     if person_root.dep_ == "poss" and person_root.head != trigger \
             and person_root.head.lower_ not in NOUN_TRIGGERS:
         return True
-    if word_before is not None and word_before.pos_ == "ADP" \
+    if word_before is not None and word_before.pos_ == "ADP" and word_before.dep_ != "cc" \
             and word_before.lower_ not in PARTICIPANT_PREPOSITIONS:
-        return True
+        return True   # not "... group of Allies as well as | Secretary General X": a conjunction
     trigger_line = {t.i for t in trigger.ancestors} | {trigger.i}
     tok = person_root
     while tok.i not in trigger_line and tok.head != tok:
@@ -189,7 +200,7 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
         if person.name:
             names.add(person.name)
         elif person.roles:
-            names.add(f"{ROLE_KEY}{person.roles[0].title}@{person.country or ''}")
+            names.add(role_key(person.roles[0].title, person.country))
     return names | _delegations(doc, trigger)
 
 
@@ -292,8 +303,11 @@ def clause_date(doc: Document, sent, trigger, through_verb: bool = True) -> Date
     trigger noun depends on, not one inside another phrase ("reinforced the commitment ...
     following the missile launch over Japan on October 3"); a month or a year when that is all
     the text gives ("In December 1984, Hezbollah hijacked ...")."""
-    own = {trigger.i} | ({next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), -1)}
-                         if trigger.pos_ in ("NOUN", "PROPN") and through_verb else set())
+    governing = next((t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    # "met today to discuss ongoing attacks": the day is the meeting's, not the attacks'
+    talked_about = governing is not None and governing.lemma_.lower() in TOPIC_HEADS
+    own = {trigger.i} | ({governing.i} if governing is not None and through_verb
+                         and trigger.pos_ in ("NOUN", "PROPN") and not talked_about else set())
     for verb in [trigger.doc[i] for i in own if i >= 0]:
         while verb.dep_ in ("xcomp", "acomp") and verb.head != verb:
             verb = verb.head   # "Today, I am proud to announce ...": the day of "am"

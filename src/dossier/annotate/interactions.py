@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dossier.annotate.events import ROLE_KEY
+from dossier.annotate.events import ROLE_KEY, role_key_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.joint_statements import JOINT_STATEMENT, signatories
 from dossier.annotate.modes import PLANNED_MEETING, planned_mode
@@ -46,7 +46,7 @@ def participant_countries(doc: Document, event: EventMention) -> set[str]:
         if key.startswith(COUNTRY_KEY):
             found.add(key.removeprefix(COUNTRY_KEY))
         elif key.startswith(ROLE_KEY):
-            found.add(key.rpartition("@")[2])
+            found.add(role_key_country(key))
         elif key in country_of:
             found.add(country_of[key])
     return found - {""}
@@ -246,9 +246,11 @@ AT_THE_MEETING = re.compile(r"^(?:in|during|on|at)\s+(?:the|their|his|her|today[
 def _done_by_those_who_met(doc: Document, event: EventMention, meeting: EventMention) -> bool:
     """Only what those who met did happened at the meeting: "Russia's renewed attacks on
     Ukraine", told in a readout of a meeting in Washington, did not happen there, then."""
+    bodies = {k for k in event.participants if k.startswith(ORGANISATION_KEY)}
     return event.type != "CONSULT" and not _is_planned(event) and bool(
         set(meeting.participants) & set(event.participants)
-        or participant_countries(doc, event) <= participant_countries(doc, meeting))
+        or (participant_countries(doc, event) <= participant_countries(doc, meeting)
+            and bodies <= set(meeting.participants)))   # not "the Houthis' attacks" they discussed
 
 
 def _said_at(meeting: EventMention, event: EventMention) -> bool:

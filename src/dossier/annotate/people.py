@@ -28,7 +28,7 @@ from dossier.pipeline import stage
 from dossier.resolve.names import same_person
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
-PARTICLES = {"de", "da", "van", "von", "bin", "al", "el", "la", "le", "du", "wa"}
+PARTICLES = {"de", "da", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "wa"}
 NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framework", "house",
                 "department", "ministry", "office", "council", "community", "union", "bank",
                 "fund", "strategy", "programme", "program", "initiative", "court", "party",

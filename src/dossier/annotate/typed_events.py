@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.events import ROLE_KEY, clause_date, sentence_location
+from dossier.annotate.events import clause_date, role_key, sentence_location
 from dossier.annotate.modes import planned_mode
 from dossier.annotate.joint_statements import is_first_person, parties_named, signatories
 from dossier.annotate.plover import PloverMention, classify
@@ -70,7 +70,7 @@ def _actors_in(doc: Document, span: tuple[int, int] | None) -> set[str]:
             if p.name:
                 found.add(p.name)
             elif p.roles:
-                found.add(f"{ROLE_KEY}{p.roles[0].title}@{p.country or ''}")
+                found.add(role_key(p.roles[0].title, p.country))
             if p.country:
                 found.add(COUNTRY_KEY + p.country)
     return found

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dossier.batch.records import FIELDS, Record, error_record, to_record
+from dossier.document import Document
 from dossier.pipeline import DEFAULT_STAGES
 from dossier.sources import InputError, Shard, read_inputs
 from dossier.sources.stdin import STDIN
@@ -96,5 +97,5 @@ class ShardJob:
                     row.update(source=item.input, error=str(item))
                 else:
                     done = annotate_one(pipeline, item)
-                    row = error_record(item, done) if isinstance(done, str) else to_record(done)
+                    row = to_record(done) if isinstance(done, Document) else error_record(item, str(done))
                 yield (shard.position, *(row[name] for name in FIELDS))

@@ -17,7 +17,7 @@ from datetime import date
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from dossier.annotate.events import ROLE_KEY
+from dossier.annotate.events import role_key
 from dossier.annotate.titles import title_key
 from dossier.annotate.modes import PLANNED_MEETING
 from dossier.organisations import (ARMED_GROUP, ORGANISATION_KEY, is_armed_group,
@@ -176,7 +176,7 @@ def _actors(s: Session, copies: frozenset[str]) -> dict[tuple[str, str], str]:
     for actor in actors:
         for mid in actor.mention_ids:
             m = by_id[mid]
-            key = m.name or f"{ROLE_KEY}{m.roles[0]['title']}@{m.country or ''}"
+            key = m.name or role_key(m.roles[0]['title'], m.country)
             lookup[(m.doc_id, key)] = actor.id
     return lookup
 

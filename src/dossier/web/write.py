@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 
 from dossier.ingest import process_document
-from dossier.pipeline import Pipeline
+from dossier.pipeline import Failed, Pipeline
 from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources.errors import MAX_BYTES
 from dossier.sources.jsonl import BadRecord, record_to_document, refuse_lone_surrogates
@@ -62,8 +62,8 @@ class Writer:
             results = []
             for doc in docs:
                 outcome = process_document(self._store, self._pipeline, doc)
-                if isinstance(outcome, str):
-                    results.append({"id": doc.id, "status": "failed", "error": outcome})
+                if isinstance(outcome, Failed):
+                    results.append({"id": doc.id, "status": "failed", "error": str(outcome)})
                 else:
                     results.append({"id": doc.id, "status": outcome.value})
             resolve_if_stale(self._store)   # when anything was stored
