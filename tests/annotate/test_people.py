@@ -367,3 +367,21 @@ def test_an_alliance_of_two_countries_is_no_person(annotate):
     names = {p.name for p in doc.people}
     assert "Kishida Fumio" in names
     assert not [n for n in names if "Japan" in n or "Alliance" in n]
+
+
+def test_a_middle_name_alone_after_the_full_name_is_that_person(annotate):
+    doc = annotate("President Joe Biden met today with President Luiz Inácio Lula da Silva of Brazil "
+                   "in Rio de Janeiro. President Biden congratulated President Lula on the summit.",
+                   events=False)
+    assert {p.name for p in doc.people} == {"Joe Biden", "Luiz Inácio Lula da Silva"}
+
+
+@pytest.mark.parametrize("text", [
+    "He named Rahul Gupta Director of National Drug Control Policy at the Resource Center.",
+    "Ambassador Extraordinary and Plenipotentiary Kent Logsdon met Head Start teachers.",
+    "The United States designated Tren de Aragua as a terrorist organisation in Venezuela.",
+])
+def test_institutions_and_title_tails_are_no_people(annotate, text):
+    names = {p.name for p in annotate(text, events=False).people}
+    assert not names & {"Drug Control Policy", "Resource Center", "Extraordinary", "Start",
+                        "Tren de Aragua"}

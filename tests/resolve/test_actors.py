@@ -234,3 +234,15 @@ def test_a_leader_assumed_to_be_of_the_report_s_country_yields_to_its_known_hold
     actors = by_name(resolve_people([*biden, park]))
     assert actors["Joe Biden"].country == "USA"
     assert actors["Park Min-jun"].country is None, "one President of the United States at a time"
+
+
+def test_a_family_name_written_first_or_a_middle_name_alone_is_that_person() -> None:
+    actors = resolve_people([
+        mention(1, "a", "Kishida Fumio", country="JPN"),
+        mention(2, "b", "Kishida", country="JPN"),
+        mention(3, "c", "Luiz Inácio Lula da Silva", country="BRA"),
+        mention(4, "d", "Lula", country="BRA"),
+        mention(5, "e", "Inácio", country="PRT"),   # another country: not him
+    ])
+    assert owner(actors, 2) == "Kishida Fumio" and owner(actors, 4) == "Luiz Inácio Lula da Silva"
+    assert owner(actors, 5) == "Inácio"

@@ -39,7 +39,10 @@ NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framewor
                 "gentleman", "room", "hall", "garden", "grants", "grant", "article", "affairs",
                 "day", "week", "month", "summit", "operation", "order", "bill", "law",
                 "diaspora", "people", "peoples", "nation", "nations", "alliance",
-                "relationship", "declaration", "treaty", "coalition", "forum", "dialogue"}
+                "relationship", "declaration", "treaty", "coalition", "forum", "dialogue",
+                "center", "centre", "board", "register", "clinic", "clinics", "response",
+                "service", "services", "policy", "institute", "foundation", "network",
+                "project", "fuels", "tempore", "extraordinary", "plenipotentiary", "start"}
 # Words that open the names of laws, places and operations, never of people ("Article II",
 # "Camp David", "Operation Warp Speed", "St. Sabina Church").
 NOT_NAME_START = {"article", "section", "chapter", "title", "operation", "executive", "camp", "fort",
@@ -67,6 +70,8 @@ def _name_from_entity(text: str) -> str | None:
         return None
     if any(_joins_countries(w) for w in words):
         return None   # "U.S.-Japan": a relationship, not a person
+    if organisation_code(" ".join(words)):
+        return None   # "Tren de Aragua": a body of its own, not a person
     if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
         return None
     return " ".join(words)
@@ -383,6 +388,14 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
         first = name.split()[0]
         if firsts[first] == 1 and len(first) > 2 and not first.endswith(".") and first not in full:
             full[first] = name
+    # and a middle word of a long name, when no other name has it ("Lula" after "Luiz Inácio
+    # Lula da Silva")
+    middles = Counter(w for name in canonical for w in set(name.split()[1:-1]))
+    for name in canonical:
+        for word in name.split()[1:-1]:
+            if middles[word] == 1 and len(word) > 3 and word[:1].isupper() \
+                    and not word.endswith(".") and word not in full:
+                full[word] = name
     taken = [(m.span.start, m.span.end) for m in mentions]
     for surname_, name in full.items():
         for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname_) + r"(?![\w’]|'(?!s))", doc.text):

@@ -67,10 +67,39 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:60] or "x"
 
 
+def _blocks_of_other_parts(mentions: list[MentionIn]) -> dict[int, str]:
+    """Mentions of a bare name that is no one's surname in the corpus but a word of exactly one
+    full name, of a country that does not contradict theirs (one only assumed does not), by id,
+    mapped to that name's block: "Kishida" (a family name written first, "Kishida Fumio"),
+    "Lula" ("Luiz Inácio Lula da Silva")."""
+    surnames = {surname_key(m.name) for m in mentions if given_name(m.name)}
+    holders: dict[str, set[str]] = defaultdict(set)
+    countries: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = fold(m.name).split()
+        if len(words) > 1:
+            countries[m.name].add(m.country or "")
+            for word in words[:-1]:
+                if len(word) > 3:   # not an initial, a particle or "Jr"
+                    holders[word].add(m.name)
+    found = {}
+    for m in mentions:
+        word = fold(m.name)
+        if given_name(m.name) is not None or surname_key(m.name) in surnames \
+                or len(holders.get(word, ())) != 1:
+            continue
+        (full,) = holders[word]
+        if not m.country or m.country_assumed or m.country in countries[full] \
+                or countries[full] == {""}:
+            found[m.id] = surname_key(full)
+    return found
+
+
 def _clusters(mentions: list[MentionIn]) -> list[list[MentionIn]]:
     by_surname: dict[str, list[MentionIn]] = defaultdict(list)
+    elsewhere = _blocks_of_other_parts(mentions)
     for m in mentions:
-        by_surname[surname_key(m.name)].append(m)
+        by_surname[elsewhere.get(m.id) or surname_key(m.name)].append(m)
     clusters: list[list[MentionIn]] = []
     for block in by_surname.values():
         given = {m.name: given_name(m.name) for m in block}
