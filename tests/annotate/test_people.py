@@ -385,3 +385,12 @@ def test_institutions_and_title_tails_are_no_people(annotate, text):
     names = {p.name for p in annotate(text, events=False).people}
     assert not names & {"Drug Control Policy", "Resource Center", "Extraordinary", "Start",
                         "Tren de Aragua"}
+
+
+def test_a_title_whose_first_word_the_model_takes_for_a_name_is_still_the_title(annotate):
+    doc = annotate("The meeting was convened by Dr. Kim Tae-hyo, Principal Deputy National Security "
+                   "Advisor of the ROK; Dr. Kurt Campbell, Coordinator for the Indo-Pacific at the "
+                   "U.S. National Security Council.", events=False)
+    people = {p.name: (p.country, [r.title for r in p.roles]) for p in doc.people}
+    assert people["Kim Tae-hyo"] == ("KOR", ["Principal Deputy National Security Advisor"])
+    assert people["Kurt Campbell"][1] == ["Coordinator for the Indo-Pacific"]

@@ -76,3 +76,9 @@ def test_head_words_recognise_titles_not_names_or_countries() -> None:
                                     "Our President"])
 def test_words_around_a_title_are_not_part_of_it(phrase: str) -> None:
     assert parse_title(phrase).title == "President"
+
+
+def test_the_republic_an_ambassador_is_sent_to_is_not_their_country() -> None:
+    title = parse_title("Ambassador Extraordinary and Plenipotentiary to the Republic of Burundi")
+    assert title.country is None
+    assert parse_title("Foreign Minister of Nigeria").country == "NGA"

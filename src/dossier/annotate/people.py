@@ -564,8 +564,12 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
         end = doc.text.find(after, m.span.end) + len(after)
         # "Daniel Erikson, Senior Director for ..., and Mark Wells": the title stops before
         # the next person; "President Biden, Prime Minister Trudeau of Canada": no title at all
+        # (a one-word "name" opening the apposition is the model taking the title's first
+        # word for one: "Kim Tae-hyo, Principal Deputy National Security Advisor of the ROK")
         other = next((e.start_char for e in doc.nlp.ents
-                      if e.label_ == "PERSON" and m.span.end < e.start_char < end), None)
+                      if e.label_ == "PERSON" and m.span.end < e.start_char < end
+                      and not (len(e) == 1 and not doc.text[m.span.end:e.start_char].strip(" ,"))),
+                     None)
         if other is not None:
             cut = re.match(r"(.*?)[\s,]*(?:\band\s*)?$", doc.text[m.span.end:other], re.S).group(1)
             after = cut.lstrip(" ,")

@@ -20,7 +20,7 @@ premier chancellor king queen prince princess emir amir sultan mayor speaker lea
 congressman congresswoman general admiral colonel commander officer attache consul
 undersecretary under-secretary administrator head cs ps nsa ceo counsellor councillor counselor
 attorney-general attorney justice judge registrar treasurer controller auditor
-lady gentleman taoiseach
+lady gentleman taoiseach coordinator
 """.split())
 # Honorifics: they stand before names but are not roles on their own.
 HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
@@ -121,6 +121,10 @@ that these those every all any no not only even just now here there and or
 """.split())
 
 
+# "... to the Republic | of Burundi": the country an ambassador is sent to, not theirs
+_TO_THE = re.compile(r"\bto\s+the\s+(?:[A-Z][\w-]*\s*)+$")
+
+
 def parse_title(phrase: str) -> Title:
     """Split "U.S. Deputy Secretary of State" into title, organisation and country.
 
@@ -140,7 +144,8 @@ def parse_title(phrase: str) -> Title:
         organization, text = m.group(1).strip(), text[:m.start()]
     # "Foreign Minister of Nigeria", "President of the United States": the country closes it
     of = _OF_COUNTRY_END.search(text)
-    if of and (code := country_code(of.group(1))) and has_head_word(text[:of.start()]):
+    if of and (code := country_code(of.group(1))) and has_head_word(text[:of.start()]) \
+            and not _TO_THE.search(text[:of.start()]):   # "Ambassador to the Republic of X"
         country, text = country or code, text[:of.start()] + text[of.end():]
     words = text.split()
     expanded = " ".join(ABBREVIATIONS.get(w.lower(), w) for w in words)
