@@ -275,3 +275,17 @@ def test_someone_joined_by_as_well_as_takes_part(annotate):
     meeting = next(e for e in doc.events if e.type == "CONSULT")
     assert meeting.participants == ["Jens Stoltenberg", "Joseph R. Biden"]
     assert meeting.date.exact == date(2023, 2, 22)
+
+
+def test_those_whose_decision_led_to_a_meeting_did_not_meet(annotate):
+    doc = annotate("In line with the historic decision by President Joseph R. Biden, Jr. and President "
+                   "Yoon Suk Yeol to establish the Nuclear Consultative Group (NCG), the national "
+                   "security authorities of the United States and the Republic of Korea launched the "
+                   "inaugural meeting of the NCG on July 18, 2023, in Seoul. The NCG will be an "
+                   "enduring mechanism. The inaugural NCG meeting was convened by Dr. Kim Tae-hyo, "
+                   "Principal Deputy National Security Advisor of the ROK, and Dr. Kurt Campbell, "
+                   "Coordinator for the Indo-Pacific at the U.S. National Security Council.",
+                   published=date(2023, 7, 18))
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert set(meeting.participants) == {"Kim Tae-hyo", "Kurt Campbell"}
+    assert (meeting.date.exact, meeting.location) == (date(2023, 7, 18), "Seoul")

@@ -172,6 +172,9 @@ def _in_passing(person_root, trigger, word_before) -> bool:
     if person_root.dep_ == "poss" and person_root.head != trigger \
             and person_root.head.lower_ not in NOUN_TRIGGERS:
         return True
+    if any(t.lower_ == "by" and t.head.pos_ == "NOUN" and t.head.i != trigger.i
+           and t.head.lower_ not in NOUN_TRIGGERS for t in person_root.ancestors):
+        return True   # "in line with the decision by Presidents X and Y to establish ...": whose
     if word_before is not None and word_before.pos_ == "ADP" and word_before.dep_ != "cc" \
             and word_before.lower_ not in PARTICIPANT_PREPOSITIONS:
         return True   # not "... group of Allies as well as | Secretary General X": a conjunction
@@ -205,7 +208,7 @@ def _participants(doc: Document, sent, trigger) -> set[str]:
 
 
 GROUP_LEMMAS = {"representative", "delegation", "official", "ambassador", "leader", "minister",
-                "diplomat", "counterpart", "envoy", "negotiator"}
+                "diplomat", "counterpart", "envoy", "negotiator", "authority"}
 
 
 def _delegations(doc: Document, trigger) -> set[str]:
