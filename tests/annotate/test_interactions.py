@@ -347,3 +347,17 @@ def test_attacks_a_meeting_discussed_are_not_dated_by_the_meeting(annotate):
     attacks = next(e for e in doc.events if e.type == "ASSAULT")
     assert "org:HOUTHIS" in attacks.participants
     assert (attacks.date.earliest, attacks.date.latest) == (None, date(2022, 1, 24))
+
+
+def test_a_reaction_printed_as_name_and_colon_is_an_opinion_not_an_event(annotate):
+    doc = annotate("Last night, President Biden addressed the nation on Israel and Ukraine.\n\n"
+                   "Jeremy Ben-Ami, President, J Street: The President did a great job balancing "
+                   "the need to support Israel in its effort to hold those responsible to account.",
+                   published=date(2023, 10, 20))
+    assert not [e for e in doc.events if "country:ISR" in e.participants]
+
+
+def test_an_agreement_s_call_to_pursue_efforts_is_no_phone_call(annotate):
+    doc = annotate("Recalling the Paris Agreement's call to pursue efforts to limit warming, the "
+                   "United States and Canada will work in tandem.", published=date(2021, 2, 23))
+    assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -394,3 +394,14 @@ def test_a_title_whose_first_word_the_model_takes_for_a_name_is_still_the_title(
     people = {p.name: (p.country, [r.title for r in p.roles]) for p in doc.people}
     assert people["Kim Tae-hyo"] == ("KOR", ["Principal Deputy National Security Advisor"])
     assert people["Kurt Campbell"][1] == ["Coordinator for the Indo-Pacific"]
+
+
+def test_a_name_cut_at_its_hyphen_and_a_sheikh_named_by_his_given_name(annotate):
+    doc = annotate("President Joseph R. Biden, Jr. spoke today with Acting President and Prime "
+                   "Minister Han Duck-soo of the Republic of Korea (ROK). National Security Advisor "
+                   "Jake Sullivan spoke with His Highness President Sheikh Mohamed bin Zayed Al "
+                   "Nahyan of the United Arab Emirates. Mr. Sullivan and President Sheikh Mohamed "
+                   "reaffirmed the shared commitment.", events=False)
+    people = {p.name: p.country for p in doc.people}
+    assert people["Han Duck-soo"] == "KOR"
+    assert people["Mohamed bin Zayed Al Nahyan"] == "ARE" and "Sheikh Mohamed" not in people

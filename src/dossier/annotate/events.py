@@ -103,6 +103,10 @@ def _is_trigger(tok) -> str | None | bool:
         return None   # "President Biden, Prime Minister Trudeau ... and Prime Minister Sunak spoke"
     if tok.lower_ in ("call", "calls", "briefing") and any(c.lower_ in BRIEFING_WORDS for c in tok.children):
         return False   # "our background press call to preview the meeting": with reporters
+    if tok.lower_ in ("call", "calls") and tok.pos_ == "NOUN" and any(
+            (c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children))
+            or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children):
+        return False   # "the Agreement's call to pursue efforts", "calls for restraint": asked
     if tok.lemma_.lower() in GUEST_VERBS and not any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
         return False   # "welcomed Prime Minister Kishida", not "welcomed the decision"

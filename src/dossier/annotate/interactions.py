@@ -95,6 +95,10 @@ def _opinion_quoted(doc: Document, event: EventMention) -> bool:
     if event.type == "CONSULT":
         return False
     for span in event.evidence:
+        if (speaker := _labelled_speaker(doc, span)) is not None:
+            if speaker in event.participants:
+                return False
+            continue   # "Jeremy Ben-Ami, President, J Street: The President did a great job"
         # the sentence is the quote: it opens inside one (a narrative that ends on a quote,
         # "Trump said he arranged a meeting: “...”", is the reporter's)
         quoted = [q for q in doc.quotes if q.span.start <= span.start + QUOTE_OPENING < q.span.end
@@ -102,6 +106,26 @@ def _opinion_quoted(doc: Document, event: EventMention) -> bool:
         if not quoted or any(q.speaker and q.speaker in event.participants for q in quoted):
             return False
     return True
+
+
+LABEL_CHARS = 120   # how far into a sentence a "Name, Title:" label may run
+
+
+def _labelled_speaker(doc: Document, span) -> str | None:
+    """ "Jeremy Ben-Ami, President, J Street: The President did a great job ...", as lists of
+    reactions print them without quotation marks: a name and a colon opening the sentence say
+    whose words follow. The name, or None when the sentence opens otherwise."""
+    start, end = span.start, doc.text.find(":", span.start, min(span.end, span.start + LABEL_CHARS))
+    if end < 0:   # the label may be a sentence of its own, just before
+        before = doc.text[:span.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        end = len(before) - 1
+        start = max(doc.text.rfind("\n", 0, end) + 1, end - LABEL_CHARS)
+    words = doc.nlp.char_span(start, end, alignment_mode="contract")
+    if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return next((p.name for p in doc.people if p.name and start <= p.span.start < end), None)
 
 
 def _attributed(doc: Document, start: int, quote_start: int) -> bool:

@@ -447,6 +447,7 @@ HEADLINE_NAME_OF = re.compile(r"([A-Z][\w’'.-]+)\s*,?\s+of\s+")
 
 
 # "... Amir Tamim | bin Hamad Al Thani of Qatar": capitalised words, and the particles of names
+HYPHEN_TAIL = re.compile(r"-[a-z]+\b")   # the model cuts "Han Duck-soo" at the hyphen
 CUT_NAME_TAIL = re.compile(r"(?:\s+(?:[A-Z][\w’'-]+|(?:" + "|".join(sorted(PARTICLES)) + r")\b)){1,4}"
                            r"(?=,?\s+of\s)")
 
@@ -456,13 +457,17 @@ def _extend_cut_names(doc: Document, mentions: list[PersonMention]) -> list[Pers
     "Hsien": the words up to "of <country>" belong to the name."""
     renamed: dict[str, str] = {}
     for m in mentions:
+        if hyphen := HYPHEN_TAIL.match(doc.text, m.span.end):   # "Han Duck" | "-soo"
+            renamed[m.name] = f"{m.name}{hyphen.group()}"
+            m.span = Span(m.span.start, hyphen.end())
+            m.surface = doc.text[m.span.start:m.span.end]
         tail = CUT_NAME_TAIL.match(doc.text, m.span.end)
         if tail is None or not _of_country(doc.text, tail.end()) \
                 or not tail.group().split()[-1][:1].isupper() \
                 or any(is_head_word(w) or country_code(w) for w in tail.group().split()):
             continue
         end = tail.end()
-        renamed[m.name] = f"{m.name}{doc.text[m.span.end:end]}"
+        renamed[m.name] = f"{renamed.get(m.name, m.name)}{doc.text[m.span.end:end]}"
         m.span, m.surface = Span(m.span.start, end), doc.text[m.span.start:end]
     for m in mentions:
         m.name = renamed.get(m.name, m.name)

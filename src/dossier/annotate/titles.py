@@ -25,7 +25,7 @@ lady gentleman taoiseach coordinator
 # Honorifics: they stand before names but are not roles on their own.
 HONORIFICS = frozenset("mr mrs ms miss dr prof professor hon honourable honorable sir dame amb "
                        "h.e. he his her excellency rt rev mr. mrs. ms. dr. prof. hon. majesty "
-                       "highness royal".split())
+                       "highness royal sheikh sheikha shaikh".split())
 # Titles that are also used on their own as a form of address ("Senator Warren", "Ambassador
 # Juma"): when they end a longer title, they are a second role ("Secretary of State Senator").
 ADDRESS_TITLES = frozenset("senator ambassador general admiral colonel governor congressman "
