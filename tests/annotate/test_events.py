@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from dossier.annotate.events import _is_trigger
+from dossier.annotate.nlp import load_model
 from dossier.document import Document
 
 
@@ -289,3 +293,15 @@ def test_those_whose_decision_led_to_a_meeting_did_not_meet(annotate):
     meeting = next(e for e in doc.events if e.type == "CONSULT")
     assert set(meeting.participants) == {"Kim Tae-hyo", "Kurt Campbell"}
     assert (meeting.date.exact, meeting.location) == (date(2023, 7, 18), "Seoul")
+
+
+@pytest.mark.parametrize("sentence, is_call", [
+    ("Recalling the Agreement’s call to pursue efforts to limit warming, they will work together.",
+     False),
+    ("The G7 welcomed calls for restraint.", False),
+    ("President Biden’s call with Prime Minister Trudeau was warm.", True),
+    ("In their call, the leaders discussed trade.", True),
+])
+def test_a_call_is_a_phone_call_only_when_someone_makes_it(sentence: str, is_call: bool) -> None:
+    call = next(t for t in load_model()(sentence) if t.lower_ in ("call", "calls"))
+    assert (_is_trigger(call) is not False) == is_call

@@ -355,9 +355,3 @@ def test_a_reaction_printed_as_name_and_colon_is_an_opinion_not_an_event(annotat
                    "the need to support Israel in its effort to hold those responsible to account.",
                    published=date(2023, 10, 20))
     assert not [e for e in doc.events if "country:ISR" in e.participants]
-
-
-def test_an_agreement_s_call_to_pursue_efforts_is_no_phone_call(annotate):
-    doc = annotate("Recalling the Paris Agreement's call to pursue efforts to limit warming, the "
-                   "United States and Canada will work in tandem.", published=date(2021, 2, 23))
-    assert not [e for e in doc.events if e.type == "CONSULT"]

@@ -87,6 +87,7 @@ def _date_rank(value: DateValue) -> int:
 
 
 PHONE = {"phone", "telephone", "call", "video"}
+CALLERS = {"PERSON", "GPE", "NORP", "ORG"}   # whose call can be a phone call
 
 
 def _is_trigger(tok) -> str | None | bool:
@@ -105,7 +106,9 @@ def _is_trigger(tok) -> str | None | bool:
         return False   # "our background press call to preview the meeting": with reporters
     if tok.lower_ in ("call", "calls") and tok.pos_ == "NOUN" and any(
             (c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children))
-            or (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in tok.children):
+            or (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+            or (c.dep_ == "poss" and c.pos_ != "PRON" and c.ent_type_ not in CALLERS)
+            for c in tok.children):
         return False   # "the Agreement's call to pursue efforts", "calls for restraint": asked
     if tok.lemma_.lower() in GUEST_VERBS and not any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
