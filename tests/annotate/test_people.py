@@ -405,3 +405,12 @@ def test_a_name_cut_at_its_hyphen_and_a_sheikh_named_by_his_given_name(annotate)
     people = {p.name: p.country for p in doc.people}
     assert people["Han Duck-soo"] == "KOR"
     assert people["Mohamed bin Zayed Al Nahyan"] == "ARE" and "Sheikh Mohamed" not in people
+
+
+def test_another_country_s_prime_minister_is_not_the_one_named(annotate):
+    doc = annotate("The President spoke to Prime Minister Albanese earlier today to inform him that "
+                   "he will be postponing his trip to Australia. The President's team engaged with "
+                   "the Prime Minister of Papua New Guinea's team to inform them as well.",
+                   events=False, published=date(2023, 5, 16))
+    png = [p for p in doc.people if p.country == "PNG"]
+    assert png and all(p.name != "Albanese" for p in png)

@@ -26,6 +26,7 @@ from dossier.places import adjective_country, country_code, place_country, url_c
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 from dossier.resolve.names import same_person
+from dossier.resolve.public_figures import figure_country
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
 PARTICLES = {"de", "da", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "wa"}
@@ -653,8 +654,11 @@ def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention
     the report's own country."""
     for m in role_only:
         wanted = m.roles[0]
+        # (a holder the report gives no country is known by the public figures table: "the
+        # Prime Minister of Papua New Guinea" is not Prime Minister Albanese)
         holders = [other for other in named
-                   if other.country in (None, wanted.country) or wanted.country is None
+                   if (other.country or figure_country(other.name)) in (None, wanted.country)
+                   or wanted.country is None
                    if any(title_key(r.title) == title_key(wanted.title) for r in other.roles)]
         # a report's bare "the President" is its own country's ("President Biden spoke with
         # President Kenyatta of Kenya. The President affirmed ..."); of those, the one named
@@ -662,6 +666,10 @@ def _resolve_role_only(role_only: list[PersonMention], named: list[PersonMention
         # committed"), else the first after
         if wanted.country is None and (own := [h for h in holders if h.country == home]):
             holders = own
+        if not holders and wanted.country:   # "Maia Sandu on her reelection as the President of
+            holders = [other for other in named   # Moldova": the Moldovan the report names
+                       if other.name and not other.country
+                       and figure_country(other.name) == wanted.country]
         before = [h for h in holders if h.span.start < m.span.start]
         holder = max(before, key=lambda h: h.span.start) if before else \
             (min(holders, key=lambda h: h.span.start) if holders else None)
