@@ -414,3 +414,10 @@ def test_another_country_s_prime_minister_is_not_the_one_named(annotate):
                    events=False, published=date(2023, 5, 16))
     png = [p for p in doc.people if p.country == "PNG"]
     assert png and all(p.name != "Albanese" for p in png)
+
+
+def test_a_name_the_model_cuts_at_a_particle_is_one_name(annotate):
+    doc = annotate("Jake Sullivan met with Saudi Ambassador to the United States Reema bint Bandar Al "
+                   "Saud to discuss Yemen. The United States and Saudi Arabia agreed.", events=False)
+    people = {p.name: p.country for p in doc.people}
+    assert people.get("Reema bint Bandar Al Saud") == "SAU" and "Bandar Al Saud" not in people

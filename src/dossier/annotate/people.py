@@ -328,7 +328,23 @@ def _mentions_from_entities(doc: Document) -> list[PersonMention]:
         if not _proper_nouns(doc, start, end):
             continue
         mentions.append(PersonMention(Span(start, end), doc.text[start:end], name))
-    return mentions + _untagged_names_after_titles(doc, mentions)
+    return _joined_at_particles(doc, mentions) + _untagged_names_after_titles(doc, mentions)
+
+
+def _joined_at_particles(doc: Document, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "Reema | bint | Bandar Al Saud": the model may cut a name at a lower-case particle;
+    two names with only a particle between are one."""
+    out: list[PersonMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        between = doc.text[prev.span.end:m.span.start].split() if prev is not None else []
+        if prev is not None and len(between) == 1 and between[0] in PARTICLES \
+                and prev.span.end < m.span.start:
+            prev.span = Span(prev.span.start, m.span.end)
+            prev.surface = prev.name = doc.text[prev.span.start:m.span.end]
+        else:
+            out.append(m)
+    return out
 
 
 MAX_NAME_WORDS = 4
