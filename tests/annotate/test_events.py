@@ -305,3 +305,14 @@ def test_those_whose_decision_led_to_a_meeting_did_not_meet(annotate):
 def test_a_call_is_a_phone_call_only_when_someone_makes_it(sentence: str, is_call: bool) -> None:
     call = next(t for t in load_model()(sentence) if t.lower_ in ("call", "calls"))
     assert (_is_trigger(call) is not False) == is_call
+
+
+def test_a_call_in_a_month_the_parser_hangs_on_another_verb_is_in_that_month(annotate):
+    doc = annotate("On Monday, December 5, National Security Advisor Jake Sullivan will travel to "
+                   "Brasilia, Brazil, to meet with President-elect Lula da Silva. The meetings follow "
+                   "President Biden’s call with President-elect Lula in October 2022, where the "
+                   "President committed to keeping open channels of communication between the two "
+                   "countries.", published=date(2022, 12, 2))
+    call = next(e for e in doc.events if e.type == "CONSULT")
+    assert "Lula da Silva" in call.participants
+    assert (call.date.earliest, call.date.latest) == (date(2022, 10, 1), date(2022, 10, 31))

@@ -370,7 +370,11 @@ def _meeting_date(doc: Document, sent, trigger) -> DateValue | None:
     attached = clause_date(doc, sent, trigger, through_verb=False)
     if attached is not None and attached.precision in ("day", "week"):
         return attached
-    return sentence_date(doc, sent) or attached
+    # a month the clause gives ("The meetings follow the President's call with Lula in
+    # October 2022", the parser hanging the month on "follow"): the meeting was then
+    clause = clause_date(doc, sent, trigger) if attached is None else None
+    coarse = clause if clause is not None and clause.precision in ("month", "quarter") else None
+    return sentence_date(doc, sent) or attached or coarse
 
 
 def _mentions(doc: Document) -> list[_Mention]:
