@@ -421,3 +421,11 @@ def test_a_name_the_model_cuts_at_a_particle_is_one_name(annotate):
                    "Saud to discuss Yemen. The United States and Saudi Arabia agreed.", events=False)
     people = {p.name: p.country for p in doc.people}
     assert people.get("Reema bint Bandar Al Saud") == "SAU" and "Bandar Al Saud" not in people
+
+
+def test_one_title_with_and_inside_keeps_its_country(annotate):
+    doc = annotate("Jake Sullivan met with German Chancellery Foreign and Security Policy Advisor Jens "
+                   "Ploetner and British National Security Advisor Tim Barrow in Washington.",
+                   events=False)
+    people = {p.name: p.country for p in doc.people}
+    assert people["Jens Ploetner"] == "DEU" and people["Tim Barrow"] == "GBR"

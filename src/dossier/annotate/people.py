@@ -122,8 +122,10 @@ def _title_before(doc: Document, start_token: int, sent_start: int) -> str | Non
     # Minister Ishiba of Japan and President Yoon": the title is the last of two coordinated
     # ones ("Investment, Trade, and Industry" is one).
     for k in range(len(words) - 1, 0, -1):
-        if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[k + 1:])):
-            words = words[k + 1:]
+        if words[k].lower_ == "and" and has_head_word(" ".join(w.text for w in words[k + 1:])) \
+                and (has_head_word(" ".join(w.text for w in words[:k]))
+                     or not adjective_country(words[0].text)):
+            words = words[k + 1:]   # not "German Chancellery Foreign and Security Policy Advisor"
             break
     while words and (words[0].text.lower() in CONNECTORS or words[0].text in ("'s", "’s")):
         words = words[1:]
