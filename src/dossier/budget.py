@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from collections.abc import Iterator
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ def check(where: str) -> None:
         raise OverBudget(f"over the time budget of {budget.seconds:g} s ({spent:.0f} s) in {where}")
     used = resident_megabytes()
     if used is not None and used > budget.megabytes:
-        raise OverBudget(f"over the memory budget of {budget.megabytes:,} MB ({used:,} MB) in {where}")
+        raise OverBudget(f"over the memory budget of {budget.megabytes:,} MB ({used:,} MB) "
+                         f"in {where}")
 
 
 def resident_megabytes() -> int | None:

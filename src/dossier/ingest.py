@@ -122,7 +122,8 @@ def process_document(store: Store, pipeline: Pipeline, doc: Document,
     stored), so that a caller's bookkeeping, such as the feed ledger, commits with it.
     """
     try:
-        if store.has_content(doc.content_hash):   # checked before the costly stages, and when saving
+        # checked before the costly stages, and again when saving
+        if store.has_content(doc.content_hash):
             if then is not None:
                 with store.session() as s:
                     then(s)

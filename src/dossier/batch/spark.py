@@ -97,5 +97,6 @@ class ShardJob:
                     row.update(source=item.input, error=str(item))
                 else:
                     done = annotate_one(pipeline, item)
-                    row = to_record(done) if isinstance(done, Document) else error_record(item, str(done))
+                    row = to_record(done) if isinstance(done, Document) \
+                        else error_record(item, str(done))
                 yield (shard.position, *(row[name] for name in FIELDS))

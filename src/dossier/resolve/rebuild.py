@@ -244,7 +244,8 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
                     if pub}
     person_country = dict(s.execute(select(ActorRow.id, ActorRow.country)
                                     .where(ActorRow.type == "person")).all())
-    for r in s.scalars(select(EventMentionRow).order_by(EventMentionRow.doc_id, EventMentionRow.id)):
+    for r in s.scalars(select(EventMentionRow)
+                       .order_by(EventMentionRow.doc_id, EventMentionRow.id)):
         participants = frozenset(a for p in r.participants if (a := _participant(actors, r.doc_id, p)))
         if len(participants) < 2 or _domestic(participants, person_country):
             continue
