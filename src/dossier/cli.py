@@ -22,7 +22,7 @@ from dossier.ingest import IngestReport, count_records, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
 from dossier.pipeline import DEFAULT_STAGES, READ_ALL_STAGES
-from dossier.resolve.rebuild import rebuild
+from dossier.resolve.rebuild import rebuild, resolve_if_stale
 from dossier.sources.fetch import Fetcher, FetchPolicy
 from dossier.store import queries
 from dossier.store.queries import sentence_around
@@ -60,9 +60,8 @@ def _open_current(db: str) -> Store:
     """An existing store whose derived tables are current: if a run stored documents and was
     stopped before it resolved them, they are resolved now."""
     store = _open(db, must_exist=True)
-    if store.is_stale():
-        err.print(f"{db}: resolving documents an interrupted run stored ...", markup=False)
-        rebuild(store)
+    if resolve_if_stale(store):
+        err.print(f"{db}: finished resolving documents an interrupted run stored", markup=False)
     return store
 
 

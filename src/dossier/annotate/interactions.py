@@ -122,21 +122,23 @@ def _labelled_speaker(doc: Document, span) -> str | None:
             return None
         end = len(before) - 1
         start = max(doc.text.rfind("\n", 0, end) + 1, end - LABEL_CHARS)
-    words = doc.nlp.char_span(start, end, alignment_mode="contract")
-    if words is None or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if not _is_label(doc, start, end):
         return None
     return next((p.name for p in doc.people if p.name and start <= p.span.start < end), None)
 
 
+def _is_label(doc: Document, start: int, end: int) -> bool:
+    """Words with no verb, such as a name and a title: what says whose words follow a colon
+    (a sentence with a verb before its colon is the reporter's own)."""
+    words = doc.nlp.char_span(start, end, alignment_mode="contract")
+    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
 def _attributed(doc: Document, start: int, quote_start: int) -> bool:
     """ "Sen. James Lankford: “For 47 years, Iran has attacked ...”": a name and a colon before
-    the quote say only whose words follow (a sentence with a verb before its colon is the
-    reporter's own)."""
+    the quote say only whose words follow."""
     head = doc.text[start:quote_start].rstrip(" “\"")
-    if not head.endswith(":"):
-        return False
-    words = doc.nlp.char_span(start, start + len(head), alignment_mode="contract")
-    return words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return head.endswith(":") and _is_label(doc, start, start + len(head))
 
 
 def _one_visit_per_country(doc: Document, trip: EventMention) -> list[EventMention]:

@@ -227,15 +227,14 @@ def annotate_typed_events(doc: Document) -> Document:
             # a meeting announced (the codebook's AGREE) is marked, to be linked to the meeting
             announced = m.type == "CONSULT" and m.planned
             mode = planned_mode(m.mode) if announced else m.mode
+            planned_day = _planned_day(doc, sent) if announced else None
             doc.events.append(EventMention(
                 type=kind, evidence=[Span(sent.start_char, sent.end_char)],
                 participants=sorted(participants), summary=" ".join(sent.text.split())[:300],
                 mode=mode, location=location,
-                date=(_planned_day(doc, sent) if announced and lemma(trigger) in DESIGNATING_VERBS
-                      else None)   # the delegation's day, not the day it was named
-                or clause_date(doc, sent, trigger)
-                or (_planned_day(doc, sent) if announced else None)
-                or _said_now(doc, trigger, kind),
+                # a delegation named today travels on the day it attends, not today
+                date=(planned_day if lemma(trigger) in DESIGNATING_VERBS else None)
+                or clause_date(doc, sent, trigger) or planned_day or _said_now(doc, trigger, kind),
                 country=place_country(location) if location else None,
                 topics=sorted(set(topics_of(sent.text)) | set(m.context)),
                 initiatives=sorted({i.name for i in doc.initiatives
