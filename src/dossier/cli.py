@@ -6,6 +6,7 @@ path or an SQLAlchemy URL; default `$DOSSIER_DB`, else `./dossier.db`). Errors a
 from __future__ import annotations
 
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -314,15 +315,22 @@ def serve(
         help="Accept new documents (POST /api/documents) from requests bearing this token "
         "('Authorization: Bearer TOKEN'); without it the server is read-only. Prefer the "
         "environment variable: a command line is visible to other users.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, max=64, help="Server processes: each answers requests on its own core "
+        "(writes still go one at a time through the store).")] = 1,
 ) -> None:
     """Serve the knowledge base: JSON API under /api/ (OpenAPI at /openapi.json) and web pages."""
     _open_current(db).close()
     import uvicorn   # imported here: the other commands do not need the web stack
 
-    from dossier.web.app import create_app
+    from dossier.web.app import SERVE_DB, SERVE_TOKEN, SERVER_LIMITS
     mode = "accepting documents with the token" if token else "read-only"
-    err.print(f"serving {db} on http://{host}:{port}/ ({mode}); Ctrl-C stops", markup=False)
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+    err.print(f"serving {db} on http://{host}:{port}/ ({mode}, {workers} process"
+              f"{'es' if workers > 1 else ''}); Ctrl-C stops", markup=False)
+    # each worker process builds its app from the environment (uvicorn's factory)
+    os.environ[SERVE_DB], os.environ[SERVE_TOKEN] = db, token or ""
+    uvicorn.run("dossier.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning", **SERVER_LIMITS)
 
 
 def _spark(master: Optional[str]):

@@ -13,8 +13,9 @@ from sqlalchemy.engine import Engine
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Tables a migration creates by hand outside the models (the FTS5 index and its shadow tables).
 UNMODELLED_TABLE_PREFIXES = ("documents_fts",)
-# Indexes a migration creates by hand: PostgreSQL's full-text index is on an expression.
-UNMODELLED_INDEXES = ("ix_documents_search",)
+# Indexes a migration creates by hand, on expressions: PostgreSQL's full-text index and the
+# timeline's order of events.
+UNMODELLED_INDEXES = ("ix_documents_search", "ix_events_timeline")
 MIGRATION_LOCK = 0x646f7373_6d696772 >> 1   # "dossmigr": one PostgreSQL advisory lock key
 
 

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.orm import Session
+
+from dossier.web.cache import SESSION_KEY
 
 READ_TIME_LIMIT = 5.0           # seconds a read statement may run; create_app(read_time_limit=)
 PROGRESS_EVERY = 10_000         # SQLite virtual-machine steps between two looks at the clock
@@ -25,20 +27,32 @@ bearer = HTTPBearer(auto_error=False, description="The token `dossier serve` was
 
 
 def read_session(request: Request) -> Iterator[Session]:
-    """A session for one read request (a FastAPI dependency; pages use it too)."""
+    """A session for one read request (a FastAPI dependency; pages use it too).
+
+    The session takes its connection when the route first reads, in the route's own thread,
+    and gives it back when the route is done: FastAPI enters this dependency in one worker
+    thread and runs the route in another, and a connection taken on entry would be held while
+    the request waits for a thread; with more requests waiting than the pool has connections,
+    every thread would then wait for a connection and nothing would move again."""
     limit: float = request.app.state.read_time_limit
     with request.app.state.store.session() as s:
-        if s.get_bind().dialect.name == "sqlite":
-            raw = s.connection().connection.dbapi_connection
-            _limit_sqlite(raw, limit)
-            try:
-                yield s
-            finally:
-                _unlimit_sqlite(raw)
-        else:
-            s.execute(text("SET TRANSACTION READ ONLY"))
-            s.execute(text(f"SET LOCAL statement_timeout = {int(limit * 1000)}"))
+        s.info[SESSION_KEY] = request.app.state.view_cache
+        limited: list[sqlite3.Connection] = []
+
+        @event.listens_for(s, "after_begin")
+        def limit_reads(_session: Session, _transaction, connection) -> None:
+            if connection.dialect.name == "sqlite":
+                limited.append(connection.connection.dbapi_connection)
+                _limit_sqlite(limited[-1], limit)
+            else:
+                connection.execute(text("SET TRANSACTION READ ONLY"))
+                connection.execute(text(f"SET LOCAL statement_timeout = {int(limit * 1000)}"))
+
+        try:
             yield s
+        finally:
+            for raw in limited:
+                _unlimit_sqlite(raw)
 
 
 def _limit_sqlite(raw: sqlite3.Connection, limit: float) -> None:

@@ -28,6 +28,7 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, QuoteRow, RoleMentionRow)
 from dossier.store.search import MAX_QUERY_WORDS, escape_like, search_documents, words
+from dossier.web.cache import cached
 
 MAX_PER_PAGE = 500
 TOP_FACET = 20          # values shown for the open-ended facets (actors, topics, initiatives)
@@ -143,6 +144,7 @@ def _by_date(doc: dict) -> tuple:
 
 
 def _event_date() -> ColumnElement:
+    """An event's day for the timeline; migration 0009 indexes this very expression."""
     return func.coalesce(EventRow.date, EventRow.date_earliest, EventRow.date_latest)
 
 
@@ -190,11 +192,13 @@ def _event_items(s: Session, events: Sequence[EventRow]) -> list[dict]:
     reports, each fetched for all the page's events at once."""
     ids = [e.id for e in events]
     people: dict[str, list[dict]] = defaultdict(list)
-    for event_id, a in s.execute(select(EventParticipantRow.event_id, ActorRow)
-                                 .join(ActorRow, ActorRow.id == EventParticipantRow.actor_id)
-                                 .where(EventParticipantRow.event_id.in_(ids))
-                                 .order_by(ActorRow.type.desc(), ActorRow.name)):
-        people[event_id].append({"id": a.id, "name": a.name, "type": a.type, "country": a.country})
+    for event_id, *actor in s.execute(
+            select(EventParticipantRow.event_id, ActorRow.id, ActorRow.name, ActorRow.type,
+                   ActorRow.country)
+            .join(ActorRow, ActorRow.id == EventParticipantRow.actor_id)
+            .where(EventParticipantRow.event_id.in_(ids))
+            .order_by(ActorRow.type.desc(), ActorRow.name)):
+        people[event_id].append(dict(zip(("id", "name", "type", "country"), actor)))
     counts = dict(s.execute(_report_counts().where(EventLinkRow.event_id.in_(ids))).all())
     names = _initiative_names(s, {i for e in events for i in e.initiatives})
     return [{"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
@@ -278,7 +282,11 @@ def events_view(s: Session, *, actor: str | None = None, country: str | None = N
     _check_choice("sort", sort, EVENT_SORTS)
     _check_choice("order", order, ORDERS)
     where = _event_filters(s, actor, country, type, topic, initiative, since, until)
-    total = s.scalar(select(func.count()).select_from(EventRow).where(*where))
+    filters = {"actor": actor, "country": country, "type": type, "topic": topic,
+               "initiative": initiative, "since": iso(since), "until": iso(until)}
+    by_filters = ("events", *filters.values())
+    total = cached(s, (*by_filters, "total"), lambda: s.scalar(
+        select(func.count()).select_from(EventRow).where(*where)))
     query = select(EventRow).where(*where)
     if sort == "date":
         keys = [_event_date().is_(None), _ordered(_event_date(), order)]
@@ -293,10 +301,9 @@ def events_view(s: Session, *, actor: str | None = None, country: str | None = N
     query = query.order_by(*keys, _ordered(EventRow.id, order))
     rows = s.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
     return {"items": _event_items(s, rows), **_paging(total, page, per_page),
-            "sort": sort, "order": order,
-            "filters": {"actor": actor, "country": country, "type": type, "topic": topic,
-                        "initiative": initiative, "since": iso(since), "until": iso(until)},
-            "facets": _event_facets(s, where) if facets else None}
+            "sort": sort, "order": order, "filters": filters,
+            "facets": cached(s, (*by_filters, "facets"), lambda: _event_facets(s, where))
+            if facets else None}
 
 
 def event_view(s: Session, event_id: str) -> dict | None:

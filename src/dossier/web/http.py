@@ -1,13 +1,20 @@
-"""What every route gets from HTTP itself: HEAD answered like GET without its body, and a
-request body no larger than the server accepts.
+"""What every route gets from HTTP itself: HEAD answered like GET without its body, a request
+body no larger than the server accepts, and connections that cannot be held open for nothing.
 
 FastAPI routes answer only the methods they declare, so without this `HEAD /` is 405 (and
 link checkers and monitors use HEAD). A body is counted as it arrives, whatever its
 Content-Length says, so a 50 MB body is refused at the limit instead of parsed first.
+uvicorn closes a keep-alive connection idle after a response, but a new connection that sends
+nothing, or its headers a byte at a time, it keeps for ever: a few hundred such clients hold a
+server. `TimedH11Protocol` gives every request's headers a deadline.
 """
 from __future__ import annotations
 
+import asyncio
 import json
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -69,3 +76,36 @@ async def _too_large(send: Send, limit: int) -> None:
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
+
+
+HEADERS_WITHIN = 10.0   # seconds from a connection's opening (or its last response) to a request
+
+
+class TimedH11Protocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose next request's headers are not
+    all in within `headers_within` seconds, whatever trickles in meanwhile."""
+
+    headers_within = HEADERS_WITHIN
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._deadline.cancel()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        if getattr(self, "_deadline", None) is not None:
+            self._deadline.cancel()
+        self._deadline = self.loop.call_later(self.headers_within, self._too_slow)
+
+    def _too_slow(self) -> None:
+        # IDLE: no request line and headers complete yet (a request being answered or a body
+        # being read has moved h11 past it)
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()

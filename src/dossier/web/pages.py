@@ -15,9 +15,11 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from dossier.web import charts, data
 from dossier.web.access import read_session
+from dossier.web.cache import cached
 from dossier.web.highlight import anchor, marked_text
 
 
@@ -94,10 +96,15 @@ def timeline(type: str | None = None, actor: str | None = None, country: str | N
               "until": _text(until), "sort": sort, "order": order}
     view = data.events_view(s, **{**params, "since": _day("since", since),
                                   "until": _day("until", until)}, page=page)
-    actors = data.actors_view(s, sort="events", order="desc", per_page=200)["items"]
-    initiatives = data.initiatives_view(s, per_page=200)["items"]
-    return render("timeline.html", view=view, params=params, plover=PLOVER, actors=actors,
-                  initiatives=initiatives, chart=charts.month_chart(view["facets"]["by_month"]))
+    # the form and the chart (the 200 most active actors, every initiative, hundreds of
+    # columns) are the same for every page of these filters until the store changes
+    head = cached(s, ("timeline", *params.values()), lambda: Markup(
+        templates.get_template("_timeline_head.html").render(
+            view=view, params=params, plover=PLOVER,
+            actors=data.actors_view(s, sort="events", order="desc", per_page=200)["items"],
+            initiatives=data.initiatives_view(s, per_page=200)["items"],
+            chart=charts.month_chart(view["facets"]["by_month"]))))
+    return render("timeline.html", view=view, params=params, head=head)
 
 
 @router.get("/events/{event_id:path}")
