@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from dossier.budget import Budget, resident_megabytes
 from dossier.cli import app
 from dossier.document import Document
-from dossier.ingest import _process
+from dossier.ingest import Ingestion
 from dossier.pipeline import Failed, Pipeline
 from dossier.store.store import Store
 
@@ -19,19 +19,19 @@ ARTICLE = ("Kenyan President William Ruto met US Secretary of State Antony Blink
 
 def test_a_document_past_its_time_budget_fails_alone_naming_the_stage(tmp_path: Path) -> None:
     store = Store(str(tmp_path / "kb.db"))
-    outcome = _process(store, Pipeline(budget=Budget(seconds=0.0)),
-                       Document(id="slow", source="slow.txt", raw=ARTICLE))
+    outcome = Ingestion(store, Pipeline(budget=Budget(seconds=0.0))).add(
+        Document(id="slow", source="slow.txt", raw=ARTICLE))
     assert isinstance(outcome, Failed)
     assert str(outcome).startswith("error: slow.txt: over the time budget of 0 s (")
     assert " in stage dossier." in outcome.reason and "\n" not in str(outcome)
-    assert _process(store, Pipeline(), Document(id="ok", source="ok.txt", raw=ARTICLE)).value == "new"
+    assert Ingestion(store).add(Document(id="ok", source="ok.txt", raw=ARTICLE)).value == "new"
 
 
 def test_a_document_past_its_memory_budget_fails_alone(tmp_path: Path) -> None:
     assert resident_megabytes() is not None and resident_megabytes() > 1
     store = Store(str(tmp_path / "kb.db"))
-    outcome = _process(store, Pipeline(budget=Budget(megabytes=1)),
-                       Document(id="big", source="big.txt", raw=ARTICLE))
+    outcome = Ingestion(store, Pipeline(budget=Budget(megabytes=1))).add(
+        Document(id="big", source="big.txt", raw=ARTICLE))
     assert isinstance(outcome, Failed) and "over the memory budget of 1 MB" in outcome.reason
 
 

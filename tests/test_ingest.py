@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from dossier.document import Document, PersonMention, Span
-from dossier.ingest import _process, ingest
+from dossier.ingest import Ingestion, ingest
 from dossier.pipeline import DEFAULT_STAGES, REGISTRY, Failed, Pipeline, stage
 from dossier.store.schema import ActorRow, DocumentRow, EventRow, PersonMentionRow
 from dossier.sources.stdin import stdin_id
@@ -101,8 +101,8 @@ def test_the_report_counts_what_the_knowledge_base_holds(store: Store, tmp_path:
     (tmp_path / "b.txt").write_text(MUDAVADI_WHITMAN, encoding="utf-8")
     report = ingest(store, [str(tmp_path)])
     assert (report.read, report.new, report.failed) == (2, 2, 0)
-    assert report.events == count(store, EventRow) == 2
-    assert report.actors == count(store, ActorRow) >= 4
+    assert report.totals.events == count(store, EventRow) == 2
+    assert report.totals.actors == count(store, ActorRow) >= 4
     with store.session() as s:
         names = set(s.scalars(select(ActorRow.name)))
     assert {"William Ruto", "Antony Blinken", "Musalia Mudavadi", "Meg Whitman"} <= names
@@ -117,7 +117,7 @@ def test_ingesting_the_same_inputs_again_changes_nothing(store: Store, tmp_path:
     mentions_before = count(store, PersonMentionRow)
     again = ingest(store, [str(tmp_path)])
     assert (again.read, again.new, again.updated, again.unchanged, again.failed) == (2, 0, 0, 2, 0)
-    assert (again.events, again.actors) == (first.events, first.actors)
+    assert again.totals == first.totals
     assert count(store, PersonMentionRow) == mentions_before
     with store.session() as s:
         assert sorted(s.scalars(select(EventRow.id))) == events_before
@@ -188,7 +188,7 @@ def test_a_document_that_breaks_a_stage_fails_alone(store: Store, exploding_stag
             Document(id="explodes", source="explodes.txt", raw=RUTO_LANDAU),
             Document(id="unsavable", source="unsavable.txt", raw=LEGACY),
             Document(id="after", source="after.txt", raw=MUDAVADI_WHITMAN)]
-    outcomes = [_process(store, pipeline, d) for d in docs]
+    outcomes = [Ingestion(store, pipeline).add(d) for d in docs]
 
     assert outcomes[0] is Saved.NEW and outcomes[3] is Saved.NEW
     assert isinstance(outcomes[1], Failed) and isinstance(outcomes[2], Failed)

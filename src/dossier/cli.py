@@ -19,7 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from dossier.budget import Budget
-from dossier.ingest import IngestReport, count_records, ingest
+from dossier.ingest import IngestReport, Totals, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
 from dossier.pipeline import DEFAULT_STAGES, READ_ALL_STAGES
@@ -84,10 +84,16 @@ def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
                       workers=workers, stages=stages, budget=budget)
 
 
+def _knowledge_base(totals: Totals | None) -> str:
+    if totals is None:
+        return "knowledge base not resolved"
+    return (f"knowledge base: {totals.events} events, {totals.actors} actors, "
+            f"{totals.figures} figures")
+
+
 def _summary(r: IngestReport) -> None:
     out.print(f"documents: {r.read} read, {r.new} new, {r.updated} updated, {r.unchanged} "
-              f"unchanged, {r.failed} failed; knowledge base: {r.events} events, {r.actors} "
-              f"actors, {r.figures} figures")
+              f"unchanged, {r.failed} failed; {_knowledge_base(r.totals)}")
     if r.unextracted:
         n = sum(r.unextracted.values())
         languages = ", ".join(f"{lang}: {k}" for lang, k in sorted(r.unextracted.items()))
@@ -283,10 +289,7 @@ def rebuild_command(db: DbOption = DEFAULT_DB) -> None:
     USD, findings) from the stored documents."""
     store = _open(db, must_exist=True)
     rebuild(store)
-    report = IngestReport()
-    count_records(store, report)
-    out.print(f"knowledge base: {report.events} events, {report.actors} actors, "
-              f"{report.figures} figures")
+    out.print(_knowledge_base(Totals.of(store)))
 
 
 @app.command()

@@ -1,8 +1,10 @@
 """Ingest: read inputs, run the per-document pipeline, store each document, then resolve.
 
-A bad input or a document that breaks a stage fails alone with one line naming it; the rest go
-on. Each document is stored in its own transaction; the corpus-level records are rebuilt once at
-the end of the run.
+`Ingestion` is the one way documents enter the store, for `dossier ingest`, `dossier load`,
+`dossier watch` and `POST /api/documents` alike: `add` a document, get its outcome (`Saved` or
+`Failed`); `close` resolves across documents and counts the knowledge base. A bad input or a
+document that breaks a stage fails alone with one line naming it; the rest go on. Each document
+is stored in its own transaction; the corpus-level records are rebuilt once, at the close.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from dossier.pool import annotate_in_pool
 from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources import InputError, read_inputs
 from dossier.sources.fetch import Fetcher
-from dossier.store.schema import ActorRow, EventRow, FigureRow
+from dossier.store.schema import ActorRow, DocumentRow, EventRow, FigureRow
 from dossier.store.store import Saved, Store
 
 
@@ -33,9 +35,7 @@ class IngestReport:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    events: int = 0
-    actors: int = 0
-    figures: int = 0
+    totals: Totals | None = None   # what the knowledge base holds after the run
     # documents stored without extraction because of their language, by language
     unextracted: Counter[str] = field(default_factory=Counter)
     unparsed: int = 0   # named no country: stored and fingerprinted, not parsed
@@ -60,14 +60,6 @@ class IngestReport:
             self.partly += 1
 
 
-def finish(store: Store, report: IngestReport) -> IngestReport:
-    """Resolve across documents if anything changed, or if an earlier run stored documents it
-    did not live to resolve, and count what the store now holds."""
-    resolve_if_stale(store)   # every document stored makes the store stale
-    count_records(store, report)
-    return report
-
-
 def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
            on_document: Callable[[], None] = lambda: None,
@@ -80,7 +72,7 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
     Each document's stages get `budget` (time and memory; None for no limit)."""
     report = IngestReport()
     stages = tuple(stages)
-    pipeline = Pipeline(stages, budget)
+    ingestion = Ingestion(store, stages=stages, budget=budget)
     items = read_inputs(paths, stdin, fetcher=fetcher)
     stream = (((item, None) for item in items) if workers <= 1 else
               annotate_in_pool(items, workers, lambda d: not store.has_content(d.content_hash),
@@ -98,54 +90,83 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
             report.warnings.append(line)
             on_message(line)
         if workers <= 1:
-            outcome = process_document(store, pipeline, item)
+            outcome = ingestion.add(item)
         else:
-            outcome = save_annotated(store, annotated)
+            outcome = ingestion.add_annotated(annotated)
             item = annotated if isinstance(annotated, Document) else item
-        report.count(outcome, item, pipeline, on_message)
-    return finish(store, report)
+        report.count(outcome, item, ingestion.pipeline, on_message)
+    report.totals = ingestion.close()
+    return report
 
 
-def count_records(store: Store, report: IngestReport) -> None:
-    """Fill the report's knowledge-base totals, shown in the summary line."""
-    with store.session() as s:
-        report.events = s.scalar(select(func.count()).select_from(EventRow))
-        report.actors = s.scalar(select(func.count()).select_from(ActorRow))
-        report.figures = s.scalar(select(func.count()).select_from(FigureRow))
+@dataclass(frozen=True)
+class Totals:
+    """What the knowledge base holds, for a summary line or an API answer."""
+
+    documents: int
+    events: int
+    actors: int
+    figures: int
+
+    @classmethod
+    def of(cls, store: Store) -> Totals:
+        with store.session() as s:
+            return cls(*(s.scalar(select(func.count()).select_from(row))
+                         for row in (DocumentRow, EventRow, ActorRow, FigureRow)))
 
 
-def process_document(store: Store, pipeline: Pipeline, doc: Document,
-                     then: Callable[[Session], None] | None = None) -> Saved | Failed:
-    """Annotate and store one document, or say why it could not be.
+class Ingestion:
+    """Documents into one store: annotated here (`add`) or by a worker, a batch job or a Spark
+    task (`add_annotated`), each stored in its own transaction; `close` resolves.
 
-    `then(session)` runs in the transaction that stores the document (or finds it already
-    stored), so that a caller's bookkeeping, such as the feed ledger, commits with it.
-    """
-    try:
-        # checked before the costly stages, and again when saving
-        if store.has_content(doc.content_hash):
-            if then is not None:
-                with store.session() as s:
-                    then(s)
+    The pipeline (and with it the language model) is loaded on the first document that needs
+    it, so an ingestion that only finds what is already stored never loads it."""
+
+    def __init__(self, store: Store, pipeline: Pipeline | None = None,
+                 stages: Iterable[str] = DEFAULT_STAGES, budget: Budget | None = Budget()):
+        self.store = store
+        self._pipeline = pipeline
+        self._stages, self._budget = tuple(stages), budget
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self._stages, self._budget)
+        return self._pipeline
+
+    def add(self, doc: Document, then: Callable[[Session], None] | None = None) -> Saved | Failed:
+        """Annotate and store one document, or say why it could not be.
+
+        `then(session)` runs in the transaction that stores the document (or finds it already
+        stored), so that a caller's bookkeeping, such as the feed ledger, commits with it.
+        """
+        try:
+            # checked before the costly stages, and again when saving
+            if self.store.has_content(doc.content_hash):
+                if then is not None:
+                    with self.store.session() as s:
+                        then(s)
+                return Saved.UNCHANGED
+            annotated = self.pipeline(doc)
+        except Exception as err:  # one document's failure must not stop the others
+            return failed(doc, err)
+        return self.add_annotated(annotated, then=then)
+
+    def add_annotated(self, annotated: Document | Failed | None,
+                      then: Callable[[Session], None] | None = None) -> Saved | Failed:
+        """Store a document annotated elsewhere: None means it was already stored, a failure
+        is passed on."""
+        if annotated is None:
             return Saved.UNCHANGED
-        annotated = pipeline(doc)
-    except Exception as err:  # one document's failure must not stop the others
-        return failed(doc, err)
-    return save_annotated(store, annotated, then=then)
+        if isinstance(annotated, Failed):
+            return annotated
+        try:
+            return self.store.save_document(annotated, then=then)
+        except Exception as err:  # one document's failure must not stop the others
+            return failed(annotated, err, doing="store")
 
-
-def save_annotated(store: Store, annotated: Document | Failed | None,
-                   then: Callable[[Session], None] | None = None) -> Saved | Failed:
-    """Store an annotated document (here, or by a worker or a Spark task): None means it was
-    already stored, a failure is passed on."""
-    if annotated is None:
-        return Saved.UNCHANGED
-    if isinstance(annotated, Failed):
-        return annotated
-    try:
-        return store.save_document(annotated, then=then)
-    except Exception as err:  # one document's failure must not stop the others
-        return failed(annotated, err, doing="store")
-
-
-_process = process_document   # the name the ingest tests know
+    def close(self) -> Totals:
+        """Resolve across documents if anything changed, or if an earlier run stored documents
+        it did not live to resolve, and count what the store now holds."""
+        resolve_if_stale(self.store)   # every document stored makes the store stale
+        return Totals.of(self.store)

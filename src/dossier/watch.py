@@ -12,10 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from dossier.ingest import process_document
+from dossier.ingest import Ingestion
 from dossier.messages import one_line
-from dossier.pipeline import Failed, Pipeline
-from dossier.resolve.rebuild import resolve_if_stale
+from dossier.pipeline import Failed
 from dossier.sources.errors import InputError
 from dossier.sources.feeds import poll_feed
 from dossier.sources.fetch import Fetcher
@@ -67,16 +66,16 @@ def watch_once(store: Store, fetcher: Fetcher, *, max_attempts: int = ledger.MAX
             continue
         report.not_modified += not poll.modified
         report.queued += ledger.record_poll(store, poll)
-    pipeline: Pipeline | None = None
+    ingestion = Ingestion(store)
     for url in ledger.due(store, max_attempts):
-        pipeline = pipeline or Pipeline()
-        _ingest_url(store, fetcher, pipeline, url, report, max_attempts, on_message)
-    resolve_if_stale(store)   # what was stored now, or by a run that did not live to resolve
+        _ingest_url(ingestion, fetcher, url, report, max_attempts, on_message)
+    ingestion.close()   # what was stored now, or by a run that did not live to resolve
     return report
 
 
-def _ingest_url(store: Store, fetcher: Fetcher, pipeline: Pipeline, url: str,
-                report: WatchReport, max_attempts: int, on_message: Callable[[str], None]) -> None:
+def _ingest_url(ingestion: Ingestion, fetcher: Fetcher, url: str, report: WatchReport,
+                max_attempts: int, on_message: Callable[[str], None]) -> None:
+    store = ingestion.store
     doc = _guarded(url, lambda: read_url(url, fetcher))
     if isinstance(doc, InputError):
         outcome: Saved | Failed = Failed(doc.input, doc.reason)
@@ -84,8 +83,7 @@ def _ingest_url(store: Store, fetcher: Fetcher, pipeline: Pipeline, url: str,
         for warning in doc.warnings:
             on_message(f"warning: {doc.source}: {warning}")
         content_hash = doc.content_hash
-        outcome = process_document(store, pipeline, doc,
-                                   then=lambda s: ledger.mark_done(s, url, content_hash))
+        outcome = ingestion.add(doc, then=lambda s: ledger.mark_done(s, url, content_hash))
     if isinstance(outcome, Saved):
         setattr(report, outcome.value, getattr(report, outcome.value) + 1)
         return

@@ -5,7 +5,8 @@ import random
 from datetime import date
 from pathlib import Path
 
-from dossier.annotate.fingerprint import canonical_url, signature
+from dossier.annotate.fingerprint import signature
+from dossier.sources.canonical import canonical_url
 from dossier.resolve.duplicates import DocIn, find_duplicates
 
 SEED = Path(__file__).parents[3] / "shared" / "seeds" / "004_a7afc1ded1988888.txt"

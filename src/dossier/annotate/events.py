@@ -17,7 +17,7 @@ from dossier.annotate.topics import topics_of
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.annotate.titles import is_leader
 from dossier.places import country_code, place_country
-from dossier.resolve.public_figures import figure_country
+from dossier.public_figures import figure_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
 

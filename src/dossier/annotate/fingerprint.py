@@ -8,33 +8,17 @@ keeps most of its wording keeps most of its 3-grams.
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from datasketch import MinHash
 
 from dossier.document import Document
 from dossier.pipeline import stage
+from dossier.sources.canonical import canonical_url
 
 NUM_PERM = 128
 SEED = 20240101
 SCHEME = "affine32"   # named, so stored signatures stay readable across datasketch releases
 SHINGLE = 3
-TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|igshid|at_\w+)$", re.I)
-
-
-def canonical_url(url: str | None) -> str | None:
-    """The URL without tracking parameters, fragment, default port or trailing slash."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not TRACKING.match(k)])
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port and parts.port not in (80, 443):
-        host += f":{parts.port}"
-    return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", query, ""))
-
-
 def shingles(text: str) -> set[bytes]:
     words = re.findall(r"\w+", text.lower())
     return {" ".join(words[i:i + SHINGLE]).encode() for i in range(max(1, len(words) - SHINGLE + 1))}

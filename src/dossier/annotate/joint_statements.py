@@ -32,7 +32,7 @@ from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.pipeline import stage
 from dossier.places import (COUNTRY_KEY, adjective_country, country_code, is_country_name,
                             place_country)
-from dossier.resolve.public_figures import figure_country
+from dossier.public_figures import figure_country
 
 JOINT_STATEMENT = "joint statement"   # the event's mode
 JOINT_TITLE = re.compile(r"\b(?:joint|leaders[’']?)\s+(?:leaders[’']?\s+|joint\s+)?"

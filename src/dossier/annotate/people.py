@@ -25,8 +25,8 @@ from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
-from dossier.resolve.names import same_person
-from dossier.resolve.public_figures import figure_country
+from dossier.names import same_person
+from dossier.public_figures import figure_country
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
 PARTICLES = {"de", "da", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "wa"}

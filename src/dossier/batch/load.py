@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from dossier.batch.records import from_record
-from dossier.ingest import IngestReport, finish, save_annotated
-from dossier.pipeline import Pipeline
+from dossier.ingest import IngestReport, Ingestion
 from dossier.store.store import Store
 
 
 def load(spark, store: Store, directory: str,
          on_message: Callable[[str], None] = lambda line: None) -> IngestReport:
     report = IngestReport()
-    pipeline = Pipeline()   # only to say which documents its language left unextracted
+    ingestion = Ingestion(store)
     for row in spark.read.parquet(directory).orderBy("position").toLocalIterator():
         record = row.asDict()
         record.pop("position", None)
@@ -29,5 +28,7 @@ def load(spark, store: Store, directory: str,
             continue
         report.read += 1
         doc = from_record(record)
-        report.count(save_annotated(store, doc), doc, pipeline, on_message)
-    return finish(store, report)
+        # the pipeline only says which documents their language left unextracted
+        report.count(ingestion.add_annotated(doc), doc, ingestion.pipeline, on_message)
+    report.totals = ingestion.close()
+    return report

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dossier.annotate.titles import is_leader, title_key
-from dossier.resolve.names import (fold, given_name, given_names_compatible, is_name_tail,
+from dossier.names import (fold, given_name, given_names_compatible, is_name_tail,
                                    same_person, surname_key)
-from dossier.resolve.public_figures import figure_country
+from dossier.public_figures import figure_country
 
 
 @dataclass

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from dossier.resolve.names import fold
+from dossier.names import fold
 
 # Titles of legislators and governors, which a member of an executive cabinet no longer holds.
 LEGISLATIVE = {"senator", "congressman", "congresswoman", "representative", "mp",

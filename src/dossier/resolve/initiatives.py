@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from dossier.places import country_code
 from dossier.resolve.actors import slug
-from dossier.resolve.names import fold
+from dossier.names import fold
 
 QUALIFIERS = {"the", "a", "an", "new", "proposed", "comprehensive", "free", "bilateral",
               "planned", "future", "landmark", "historic", "first", "ongoing", "broader"}

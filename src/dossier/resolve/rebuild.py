@@ -30,7 +30,7 @@ from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
 from dossier.resolve.figures import FigureRef, compare_figures, usd_rate
 from dossier.resolve.initiatives import InitiativeMentionIn, resolve_initiatives
-from dossier.resolve.names import fold, same_person
+from dossier.names import fold, same_person
 from dossier.store.schema import (RESOLVED, INPUTS, ActorMentionRow, ActorRoleRow, ActorRow,
                                   DocumentRow, DuplicateRow, EventLinkRow, EventMentionRow,
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,

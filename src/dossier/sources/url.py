@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dossier.annotate.fingerprint import canonical_url
+from dossier.sources.canonical import canonical_url
 from dossier.document import Document
 from dossier.sources.decode import NotText
 from dossier.sources.errors import InputError

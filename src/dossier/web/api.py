@@ -16,7 +16,7 @@ from dossier.store.search import MAX_QUERY_WORDS, MIN_PREFIX
 from dossier.web import data
 from dossier.web.access import read_session, require_token
 from dossier.web.errors import error_body
-from dossier.web.write import BadDocuments, DocumentIn
+from dossier.web.records import BadDocuments, DocumentIn
 
 router = APIRouter(prefix="/api", tags=["api"])
 

@@ -19,7 +19,6 @@ from dossier.web import api, errors, pages
 from dossier.web.access import READ_TIME_LIMIT
 from dossier.web.cache import ViewCache
 from dossier.web.http import HttpBasics, TimedH11Protocol
-from dossier.web.write import Writer
 
 STATIC = Path(__file__).parent / "static"
 # Requests answered at once by one process (the rest wait their turn): reads hold the GIL most
@@ -54,7 +53,10 @@ def create_app(db: str, token: str | None = None, *,
     app.state.store = store
     app.state.token = token or None
     app.state.read_time_limit = read_time_limit
-    app.state.writer = Writer(store)
+    app.state.writer = None
+    if app.state.token:   # only a server that accepts documents loads the ingestion path
+        from dossier.web.write import Writer
+        app.state.writer = Writer(store)
     app.state.view_cache = ViewCache()   # counts and facets, per state of the store
     app.state.html_errors = pages.error_page   # errors outside /api/ answer as pages
     errors.install(app)

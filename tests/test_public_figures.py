@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dossier.resolve.actors import resolve_people
-from dossier.resolve.public_figures import figure_country
+from dossier.public_figures import figure_country
 from tests.resolve.test_actors import by_name, mention
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.resolve.names import fold, given_name, same_person, surname
+from dossier.names import fold, given_name, same_person, surname
 
 
 @pytest.mark.parametrize("a, b", [
@@ -49,7 +49,7 @@ def test_surname_and_given_name() -> None:
 
 
 def test_a_generational_suffix_and_a_transliteration_do_not_make_another_person() -> None:
-    from dossier.resolve.names import same_person, surname_key
+    from dossier.names import same_person, surname_key
 
     assert same_person("Joseph R. Biden", "Joseph R. Biden, Jr.")
     assert same_person("Volodymyr Zelenskyy", "Volodymyr Zelensky")

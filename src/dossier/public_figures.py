@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 
-from dossier.resolve.names import fold, same_person
+from dossier.names import fold, same_person
 
 MIN_BARE_SURNAME = 5   # letters: "Ishiba" alone is the Prime Minister; "Kim" or "Lee" is anyone
 
