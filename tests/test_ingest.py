@@ -250,3 +250,24 @@ def test_a_bare_foreign_leader_is_judged_by_what_other_reports_say_of_him(store:
         assert varga["country"] == "HUN"
         calls = [e for e in queries.events(s) if "person-tamas-varga" in e["participants"]]
         assert calls and calls[0]["date"] == "2025-08-18"
+
+
+def test_nul_in_a_json_record_is_removed_alike_on_both_stores(db_url: str, tmp_path: Path) -> None:
+    """SQLite would keep U+0000 and PostgreSQL refuse the document: both get it without."""
+    feed = tmp_path / "nul.jsonl"
+    feed.write_text(json.dumps({"id": "with\u0000nul", "title": "Talks\u0000",
+                                "text": RUTO_BLINKEN.replace(" ", " \u0000", 3)}) + "\n",
+                    encoding="utf-8")
+    store = Store(db_url)
+    try:
+        report = ingest(store, [str(feed)])
+        assert (report.new, report.failed) == (1, 0), report.errors
+        assert report.warnings == [f"warning: {feed}:1: NUL characters removed from 'id', "
+                                   "'title', 'text': they are not text, and PostgreSQL could "
+                                   "not store them"]
+        with store.session() as s:
+            doc = s.get(DocumentRow, "withnul")
+            assert doc is not None and doc.title == "Talks" and "\x00" not in doc.text
+        assert report.totals.events >= 1
+    finally:
+        store.close()

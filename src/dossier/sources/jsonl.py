@@ -160,6 +160,17 @@ def refuse_lone_surrogates(record: dict[str, Any]) -> None:
             raise BadRecord(f"field '{_printable(key)}' holds a lone surrogate escape, not text")
 
 
+def _without_nul(record: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The record with U+0000 taken out of its strings, and the fields that held one. JSON may
+    escape it ("\\u0000"); SQLite would keep it and PostgreSQL refuse the document, so both
+    stores get the text without it (files with NUL bytes are refused as binary already)."""
+    fields = [key for key, value in record.items() if isinstance(value, str) and "\0" in value]
+    if not fields:
+        return record, []
+    return ({key: value.replace("\0", "") if key in fields else value
+             for key, value in record.items()}, [f"'{_printable(k)}'" for k in fields])
+
+
 def _has_lone_surrogate(text: str) -> bool:
     try:
         text.encode("utf-8")
@@ -181,6 +192,7 @@ def record_to_document(record: dict[str, Any], source: str, stem: str, lineno: i
     outlet and published. Raises `BadRecord` when it holds no article; a bad `published` is
     only a warning, since the article itself is still good."""
     refuse_lone_surrogates(record)
+    record, with_nul = _without_nul(record)
     fields: dict[str, str | None] = {}
     for key in STRING_FIELDS:
         value = record.get(key)
@@ -205,6 +217,9 @@ def record_to_document(record: dict[str, Any], source: str, stem: str, lineno: i
         raise BadRecord("no text: a record needs a non-empty 'text' or 'html'")
     doc.title = fields["title"] or doc.title
     doc.outlet = fields["outlet"] or doc.outlet
+    if with_nul:
+        doc.warnings.append(f"NUL characters removed from {', '.join(with_nul)}: they are not "
+                            "text, and PostgreSQL could not store them")
 
     published = _published(record.get("published"), doc.warnings)
     if published:   # the record's own field is what its producer vouches for, over the page's

@@ -30,7 +30,8 @@ values = st.text(max_size=30) | st.integers().map(str) | st.sampled_from(
     ["", "0", "-1", "2" * 40, "1e309", "NaN", "2024-02-30", "9999-12-31", "a*", "*", '"', "%",
      "\\", "NEAR(", "\x00", "CONSULT", "desc"])
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=60),
+    st.none() | st.booleans() | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=60),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
                                                                  max_size=3),
     max_leaves=8)
