@@ -368,12 +368,24 @@ def test_show_a_document_prints_its_text(runner: CliRunner, seeded, seed_records
     assert "Prime Cabinet Secretary Musalia Mudavadi" in result.stdout
 
 
+def test_show_an_initiative_prints_the_sentences_that_mention_it(runner: CliRunner, seeded,
+                                                                   seed_records) -> None:
+    db, _ = seeded
+    initiative = max(seed_records["initiatives"], key=lambda i: len(i["mentions"]))
+    result = run(runner, "show", initiative["id"], "--db", db)
+    assert result.exit_code == 0, result.output
+    assert f"initiative {initiative['id']}" in result.stdout
+    assert f"name: {initiative['name']}" in result.stdout
+    first = initiative["mentions"][0]["evidence"][0]
+    assert f"[{first['doc']} {first['start']}:{first['end']}]" in result.stdout
+
+
 def test_show_an_unknown_id_is_one_error_line(runner: CliRunner, seeded) -> None:
     db, _ = seeded
     result = run(runner, "show", "event-does-not-exist", "--db", db)
     assert result.exit_code == 1
     assert lines(result.stderr) == [
-        "error: event-does-not-exist: no event, actor or document has this id"]
+        "error: event-does-not-exist: no event, actor, initiative or document has this id"]
     assert result.stdout == ""
 
 

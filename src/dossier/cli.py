@@ -28,7 +28,7 @@ from dossier.sources.fetch import Fetcher, FetchPolicy
 from dossier.store import queries
 from dossier.store.queries import sentence_around
 from dossier.rates import load_user_rates
-from dossier.store.schema import OfficeHolderRow, UserRateRow
+from dossier.store.schema import DocumentRow, OfficeHolderRow, UserRateRow
 from dossier.store.store import Store, inputs_changed
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
@@ -183,24 +183,25 @@ def actors(db: DbOption = DEFAULT_DB) -> None:
 
 
 @app.command()
-def show(ident: Annotated[str, typer.Argument(metavar="ID", help="An event, actor or document id.")],
+def show(ident: Annotated[str, typer.Argument(
+        metavar="ID", help="An event, actor, initiative or document id.")],
          db: DbOption = DEFAULT_DB) -> None:
-    """An event, actor or document with the sentences it rests on."""
+    """An event, actor, initiative or document with the sentences it rests on."""
     store = _open_current(db)
     with store.session() as s:
-        found = next(((kind, r) for kind in ("events", "actors", "documents")
-                      for r in queries.KINDS[kind](s) if r["id"] == ident), None)
+        found = next(((kind, record) for kind, read in queries.KEYED.items()
+                      for record in read(s, ids=[ident])), None)
     if found:
         _show_record(store, *found)
         return
-    err.print(f"error: {ident}: no event, actor or document has this id")
+    err.print(f"error: {ident}: no event, actor, initiative or document has this id")
     raise typer.Exit(1)
 
 
 def _show_record(store: Store, kind: str, record: dict) -> None:
     out.print(f"[bold]{kind[:-1]} {record['id']}[/bold]")
     for key, value in record.items():
-        if key in ("evidence", "text", "raw", "roles"):
+        if key in ("evidence", "text", "raw", "roles", "mentions"):
             continue
         out.print(f"  {key}: {value}", markup=False)
     for role in record.get("roles", []):
@@ -210,9 +211,11 @@ def _show_record(store: Store, kind: str, record: dict) -> None:
         out.print(record["text"], markup=False)
     texts: dict[str, str] = {}
     with store.session() as s:
-        for ev in record.get("evidence", []):
+        # an initiative's evidence is its mentions', each with the status it reports
+        for ev in record.get("evidence") or [e for m in record.get("mentions", [])
+                                             for e in m["evidence"]]:
             if ev["doc"] not in texts:
-                texts[ev["doc"]] = next(d["text"] for d in queries.documents(s) if d["id"] == ev["doc"])
+                texts[ev["doc"]] = s.get(DocumentRow, ev["doc"]).text
             sentence = sentence_around(texts[ev["doc"]], ev["start"], ev["end"])
             out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {sentence}", markup=False)
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from nicknames import NickNamer
 
 
+@lru_cache(maxsize=100_000)   # the same few thousand names, compared over and over
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes or dots: the key two spellings must share."""
     text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))

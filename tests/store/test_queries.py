@@ -37,8 +37,17 @@ def records(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
     assert (report.new, report.failed) == (len(SEED_IDS), 0), report.errors
     with store.session() as s:
         out = {kind: list(fn(s)) for kind, fn in queries.KINDS.items()}
+        # each record again, read alone by its key (as `dossier show` reads it)
+        out["by_key"] = [(kind, record, list(read(s, ids=[record["id"]])))
+                         for kind, read in queries.KEYED.items() for record in out[kind]]
     store.close()
     return out
+
+
+def test_a_record_read_by_its_key_is_the_record_of_the_whole_listing(records) -> None:
+    assert {kind for kind, _, _ in records["by_key"]} == set(queries.KEYED)
+    for kind, record, alone in records["by_key"]:
+        assert alone == [record], (kind, record["id"])
 
 
 def _evidence(value: object) -> Iterator[dict]:

@@ -19,6 +19,8 @@ from dossier.annotate.titles import is_leader
 from dossier.places import country_code, place_country
 from dossier.public_figures import figure_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
+from dossier.annotate.nlp import ents_in
+from dossier.participants import role_key
 from dossier.pipeline import stage
 
 VERB_TRIGGERS = {"meet": None, "talk": None, "discuss": None, "confer": None, "convene": None,
@@ -34,18 +36,6 @@ PLANNED = {"intention", "intend", "plan", "expect", "hope", "invite", "invitatio
 AHEAD = {"upcoming", "forthcoming", "planned", "proposed", "future", "scheduled", "expected",
          "anticipated", "next", "possible", "potential"}
 PLACE_LABELS = {"GPE", "FAC", "LOC"}
-ROLE_KEY = "role:"
-
-
-def role_key(title: str, country: str | None) -> str:
-    """The participant key of someone the text names only by title: "role:Foreign Minister@KEN"
-    (no country: "role:Foreign Minister@")."""
-    return f"{ROLE_KEY}{title}@{country or ''}"
-
-
-def role_key_country(key: str) -> str:
-    """The country of a `role_key`, "" when it has none."""
-    return key.rpartition("@")[2]
 
 
 @dataclass
@@ -233,7 +223,7 @@ def _delegations(doc: Document, trigger) -> set[str]:
         if not named:
             continue
         named += [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-        countries = {code for part in named for ent in tok.doc[part.left_edge.i:part.right_edge.i + 1].ents
+        countries = {code for part in named for ent in ents_in(tok.doc[part.left_edge.i:part.right_edge.i + 1])
                      if ent.label_ == "GPE" and (code := country_code(ent.text))}
         found |= {f"country:{code}" for code in countries}
         if tok.lemma_.lower() == "leader":
@@ -249,7 +239,7 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
     places = []
     anchors = [trigger.i] + [next((t.i for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")),
                                   trigger.i)] * (trigger.pos_ in ("NOUN", "PROPN"))
-    for ent in sent.ents:
+    for ent in ents_in(sent):
         if ent.label_ not in PLACE_LABELS and not (ent.label_ == "ORG" and "House" in ent.text):
             continue
         prev = doc.nlp[ent.start - 1] if ent.start > sent.start else None
@@ -273,7 +263,7 @@ def sentence_location(doc: Document, sent, trigger) -> str | None:
         if not names_it and (prev is None or prev.lower_ not in allowed):
             continue
         text = ent.text.removeprefix("the ").removeprefix("The ")
-        following = [e for e in sent.ents if e.start_char in (ent.end_char + 2, ent.end_char + 4)]
+        following = [e for e in ents_in(sent) if e.start_char in (ent.end_char + 2, ent.end_char + 4)]
         if following and doc.text[ent.end_char:].startswith((", ", " in ")) \
                 and following[0].label_ in PLACE_LABELS:
             text = doc.text[ent.start_char:following[0].end_char].removeprefix("the ")

@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from dossier.annotate.events import ROLE_KEY, role_key_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.joint_statements import JOINT_STATEMENT, signatories
 from dossier.annotate.modes import PLANNED_MEETING, planned_mode
+from dossier.annotate.nlp import ents_in
 from dossier.annotate.typed_events import MATERIAL
 from dossier.document import DateValue, Document, EventMention
 from dossier.organisations import ORGANISATION_KEY
+from dossier.participants import ROLE_KEY, role_key_country
 from dossier.pipeline import stage
 from dossier.places import COUNTRY_KEY, country_code, place_country
 
@@ -168,7 +169,7 @@ def _days_in(doc: Document, country: str, trip: EventMention) -> DateValue | Non
     for sent in doc.nlp.sents:
         if sent.start_char <= trip.evidence[0].start:
             continue
-        places = [e.text for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        places = [e.text for e in ents_in(sent) if e.label_ in ("GPE", "LOC", "FAC")]
         # "in Bali, Indonesia": the country named, and no other country
         if country not in {place_country(p) for p in places} \
                 or {c for p in places if (c := country_code(p))} - {country}:

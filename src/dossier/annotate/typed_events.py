@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from dossier.annotate.events import clause_date, role_key, sentence_location
+from dossier.annotate.events import clause_date, sentence_location
 from dossier.annotate.modes import planned_mode
+from dossier.annotate.nlp import entities_between
 from dossier.annotate.joint_statements import is_first_person, parties_named, signatories
 from dossier.annotate.plover import PloverMention, classify
 from dossier.annotate.plover_lexicon import DESIGNATING_VERBS, NAMED_MEETINGS
@@ -25,6 +26,7 @@ from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.places import COUNTRY_KEY, adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
+from dossier.participants import role_key
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:government|people)\s+of\s+", re.I)
@@ -33,20 +35,19 @@ GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:government|people)\s+of\s+", re.I)
 def _countries_in(doc: Document, start: int, end: int) -> set[str]:
     """Countries and international organisations named between `start` and `end`."""
     found = set()
-    for e in doc.entities:
+    for e in entities_between(doc, start, end):
         if doc.text[max(0, e.span.start - 9):e.span.start] == "American " and e.text.startswith("Indian"):
             continue   # "American Indian and Alaska Native communities" are American
-        if e.span.start < end and start < e.span.end:
-            if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
-                found.add(COUNTRY_KEY + code)
-            elif e.label == "ORG" and (code := country_code(GOVERNMENT_OF.sub("", e.text))):
-                # the model reads "the Democratic People's Republic of Korea" as a body, and
-                # "the Government of Mexico" is Mexico acting
-                found.add(COUNTRY_KEY + code)
-            elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
-                found.add(ORGANISATION_KEY + org)
-            elif e.label in ("ORG", "EVENT"):
-                found |= _meeting_parties(e.text)
+        if e.label in ("GPE", "NORP") and (code := country_code(e.text) or adjective_country(e.text)):
+            found.add(COUNTRY_KEY + code)
+        elif e.label == "ORG" and (code := country_code(GOVERNMENT_OF.sub("", e.text))):
+            # the model reads "the Democratic People's Republic of Korea" as a body, and
+            # "the Government of Mexico" is Mexico acting
+            found.add(COUNTRY_KEY + code)
+        elif e.label in ("ORG", "GPE", "NORP") and (org := organisation_code(e.text)):
+            found.add(ORGANISATION_KEY + org)
+        elif e.label in ("ORG", "EVENT"):
+            found |= _meeting_parties(e.text)
     return found
 
 

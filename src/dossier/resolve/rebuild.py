@@ -17,11 +17,11 @@ from datetime import date
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from dossier.annotate.events import role_key
 from dossier.annotate.titles import title_key
 from dossier.annotate.modes import PLANNED_MEETING
 from dossier.organisations import (ARMED_GROUP, ORGANISATION_KEY, is_armed_group,
                                    organisation_name)
+from dossier.participants import role_key
 from dossier.places import COUNTRY_KEY, country_aliases, country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,9 +61,16 @@ class Evidence:
         return {"doc": doc_id, "start": start, "end": end, "text": self._texts[doc_id][start:end]}
 
 
-def documents(s: Session) -> Iterator[dict]:
-    copies = {c.doc_id: c for c in s.scalars(select(DuplicateRow))}
-    for d in s.scalars(select(DocumentRow).order_by(DocumentRow.id)):
+def _only(query, column, ids: Collection[str] | None):
+    """The query for the records with these ids only (all when `ids` is None): `dossier show`
+    reads one record by its key with the very function the export reads them all with."""
+    return query if ids is None else query.where(column.in_(list(ids)))
+
+
+def documents(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
+    copies = {c.doc_id: c for c in s.scalars(_only(select(DuplicateRow), DuplicateRow.doc_id,
+                                                    ids))}
+    for d in s.scalars(_only(select(DocumentRow), DocumentRow.id, ids).order_by(DocumentRow.id)):
         copy = copies.get(d.id)
         yield {"id": d.id, "source": d.source, "url": d.url, "title": d.title, "outlet": d.outlet,
                "text": d.text, "published": iso(d.published),
@@ -76,41 +83,48 @@ def documents(s: Session) -> Iterator[dict]:
                "duplicate_reason": copy.reason if copy else None}
 
 
-def actors(s: Session) -> Iterator[dict]:
+def actors(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
     ev = Evidence(s)
     roles = defaultdict(list)
-    for r in s.scalars(select(ActorRoleRow).order_by(ActorRoleRow.id)):
+    for r in s.scalars(_only(select(ActorRoleRow), ActorRoleRow.actor_id, ids)
+                       .order_by(ActorRoleRow.id)):
         roles[r.actor_id].append({"title": r.title, "organization": r.organization,
                                   "country": r.country, "valid_from": iso(r.valid_from),
                                   "valid_to": iso(r.valid_to),
                                   "evidence": [ev(r.doc_id, r.start, r.end)]})
     mentions = defaultdict(list)
-    rows = s.execute(select(ActorMentionRow.actor_id, PersonMentionRow.doc_id,
-                            PersonMentionRow.start, PersonMentionRow.end)
-                     .join(PersonMentionRow,
-                           PersonMentionRow.id == ActorMentionRow.person_mention_id)
+    rows = s.execute(_only(select(ActorMentionRow.actor_id, PersonMentionRow.doc_id,
+                                  PersonMentionRow.start, PersonMentionRow.end)
+                           .join(PersonMentionRow,
+                                 PersonMentionRow.id == ActorMentionRow.person_mention_id),
+                           ActorMentionRow.actor_id, ids)
                      .order_by(PersonMentionRow.doc_id, PersonMentionRow.start))
     for actor_id, doc_id, start, end in rows:
         mentions[actor_id].append(ev(doc_id, start, end))
-    for a in s.scalars(select(ActorRow).order_by(ActorRow.id)):
+    for a in s.scalars(_only(select(ActorRow), ActorRow.id, ids).order_by(ActorRow.id)):
         yield {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
                "aliases": a.aliases, "roles": roles[a.id], "evidence": mentions[a.id]}
 
 
-def events(s: Session) -> Iterator[dict]:
+def events(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
     ev = Evidence(s)
     participants = defaultdict(list)
-    for p in s.scalars(select(EventParticipantRow).order_by(EventParticipantRow.actor_id)):
+    for p in s.scalars(_only(select(EventParticipantRow), EventParticipantRow.event_id, ids)
+                       .order_by(EventParticipantRow.actor_id)):
         participants[p.event_id].append(p.actor_id)
     reports, evidence = defaultdict(set), defaultdict(list)
-    rows = s.execute(select(EventLinkRow.event_id, EventMentionRow.doc_id, EventMentionRow.evidence)
-                     .join(EventMentionRow, EventMentionRow.id == EventLinkRow.event_mention_id)
+    rows = s.execute(_only(select(EventLinkRow.event_id, EventMentionRow.doc_id,
+                                  EventMentionRow.evidence)
+                           .join(EventMentionRow,
+                                 EventMentionRow.id == EventLinkRow.event_mention_id),
+                           EventLinkRow.event_id, ids)
                      .order_by(EventMentionRow.doc_id, EventMentionRow.id))
     for event_id, doc_id, spans in rows:
         reports[event_id].add(doc_id)
         evidence[event_id].extend(ev(doc_id, a, b) for a, b in spans)
-    for e in s.scalars(select(EventRow).order_by(EventRow.date_earliest.is_(None),
-                                                 EventRow.date_earliest, EventRow.id)):
+    for e in s.scalars(_only(select(EventRow), EventRow.id, ids)
+                       .order_by(EventRow.date_earliest.is_(None), EventRow.date_earliest,
+                                 EventRow.id)):
         yield {"id": e.id, "type": e.type, "mode": e.mode, "summary": e.summary,
                "confidence": e.confidence,
                "date": iso(e.date), "date_earliest": iso(e.date_earliest),
@@ -127,17 +141,19 @@ def _coordinates(location: str | None, country: str | None) -> dict | None:
     return None if point is None else {"lat": point.lat, "lon": point.lon, "precision": point.precision}
 
 
-def initiatives(s: Session) -> Iterator[dict]:
+def initiatives(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
     ev = Evidence(s)
     mentions = defaultdict(list)
-    rows = s.execute(select(InitiativeLinkRow.initiative_id, InitiativeMentionRow)
-                     .join(InitiativeMentionRow,
-                           InitiativeMentionRow.id == InitiativeLinkRow.mention_id)
+    rows = s.execute(_only(select(InitiativeLinkRow.initiative_id, InitiativeMentionRow)
+                           .join(InitiativeMentionRow,
+                                 InitiativeMentionRow.id == InitiativeLinkRow.mention_id),
+                           InitiativeLinkRow.initiative_id, ids)
                      .order_by(InitiativeMentionRow.doc_id, InitiativeMentionRow.start))
     for initiative_id, m in rows:
         mentions[initiative_id].append({"doc": m.doc_id, "status": m.status,
                                         "evidence": [ev(m.doc_id, m.start, m.end)]})
-    for i in s.scalars(select(InitiativeRow).order_by(InitiativeRow.id)):
+    for i in s.scalars(_only(select(InitiativeRow), InitiativeRow.id, ids)
+                       .order_by(InitiativeRow.id)):
         yield {"id": i.id, "name": i.name, "aliases": i.aliases, "mentions": mentions[i.id]}
 
 
@@ -169,6 +185,9 @@ def findings(s: Session) -> Iterator[dict]:
         yield {"id": f.id, "kind": f.kind, "description": f.description,
                "evidence": [ev(doc, start, end) for doc, start, end in f.evidence]}
 
+
+# the kinds `dossier show` looks an id up in, in this order, each by its key
+KEYED = {"events": events, "actors": actors, "initiatives": initiatives, "documents": documents}
 
 KINDS = {"documents": documents, "actors": actors, "events": events,
          "initiatives": initiatives, "figures": figures, "quotes": quotes,
