@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_ttfb import build, counts, free_port  # noqa: E402  (a sibling script, not a package)
+from web_ttfb import build, counts, free_port, wait_until_up  # noqa: E402  (a sibling script, not a package)
 
 URLS = ["/api/events", "/"]
 
@@ -109,12 +109,7 @@ def main() -> None:
     results = {}
     try:
         with httpx.Client(base_url=base, timeout=60) as client:
-            for _ in range(300):
-                try:
-                    client.get("/openapi.json")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_until_up(client)
             for url in args.url or URLS:
                 for _ in range(3):
                     client.get(url)   # warm up every worker's caches a little
