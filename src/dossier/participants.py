@@ -8,7 +8,13 @@ below both.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from dossier.organisations import ORGANISATION_KEY
+from dossier.places import COUNTRY_KEY
+
 ROLE_KEY = "role:"
+PERSON, ROLE, COUNTRY, ORGANISATION = "person", "role", "country", "organisation"
 
 
 def role_key(title: str, country: str | None) -> str:
@@ -17,6 +23,26 @@ def role_key(title: str, country: str | None) -> str:
     return f"{ROLE_KEY}{title}@{country or ''}"
 
 
-def role_key_country(key: str) -> str:
-    """The country of a `role_key`, "" when it has none."""
-    return key.rpartition("@")[2]
+@dataclass(frozen=True)
+class Participant:
+    """A participant key read: what kind of participant, and who."""
+
+    kind: str           # PERSON, ROLE, COUNTRY or ORGANISATION
+    value: str          # the name, the title, the country's or the organisation's code
+    country: str = ""   # a role's country ("" when the text gives none)
+
+    @classmethod
+    def of(cls, key: str) -> Participant:
+        if key.startswith(COUNTRY_KEY):
+            return cls(COUNTRY, key.removeprefix(COUNTRY_KEY))
+        if key.startswith(ORGANISATION_KEY):
+            return cls(ORGANISATION, key.removeprefix(ORGANISATION_KEY))
+        if key.startswith(ROLE_KEY):
+            title, _, country = key.removeprefix(ROLE_KEY).rpartition("@")
+            return cls(ROLE, title, country)
+        return cls(PERSON, key)
+
+
+def kind_of(key: str) -> str:
+    """PERSON, ROLE, COUNTRY or ORGANISATION."""
+    return Participant.of(key).kind

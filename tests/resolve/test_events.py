@@ -158,7 +158,7 @@ def test_an_announced_visit_is_linked_to_the_visit_reported_later():
         mention(3, "c", "CONSULT", None, {"person-rubio", "person-mudavadi"}, "USA", date(2025, 4, 1)),
     ])
     ids = {e.mentions[0].id: e.id for e in events}
-    assert link_announcements(events, "planned meeting") == [(ids[1], ids[2])]
+    assert link_announcements(events) == [(ids[1], ids[2])]
 
     # a call does not fulfil an announced visit, nor does a meeting years later or an undated one
     events = resolve_events([
@@ -168,7 +168,7 @@ def test_an_announced_visit_is_linked_to_the_visit_reported_later():
         mention(4, "d", "CONSULT", "visit", {"person-rubio", "person-ruto"}, "KEN", date(2027, 5, 2)),
         mention(5, "e", "CONSULT", "visit", {"person-rubio", "person-ruto"}, "KEN", None),
     ])
-    assert link_announcements(events, "planned meeting") == []
+    assert link_announcements(events) == []
 
 
 def test_statements_of_the_same_parties_join_only_when_they_fall_on_one_day() -> None:

@@ -27,12 +27,11 @@ from dataclasses import replace
 
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.joint_statements import JOINT_STATEMENT, signatories
-from dossier.annotate.modes import PLANNED_MEETING, planned_mode
+from dossier.annotate.modes import is_planned, planned_mode
 from dossier.annotate.nlp import ents_in
 from dossier.annotate.typed_events import MATERIAL
 from dossier.document import DateValue, Document, EventMention
-from dossier.organisations import ORGANISATION_KEY
-from dossier.participants import ROLE_KEY, role_key_country
+from dossier.participants import COUNTRY, ORGANISATION, PERSON, ROLE, Participant, kind_of
 from dossier.pipeline import stage
 from dossier.places import COUNTRY_KEY, country_code, place_country
 
@@ -44,10 +43,11 @@ def participant_countries(doc: Document, event: EventMention) -> set[str]:
     country_of = {p.name: p.country for p in doc.people if p.name and p.country}
     found = set()
     for key in event.participants:
-        if key.startswith(COUNTRY_KEY):
-            found.add(key.removeprefix(COUNTRY_KEY))
-        elif key.startswith(ROLE_KEY):
-            found.add(role_key_country(key))
+        participant = Participant.of(key)
+        if participant.kind == COUNTRY:
+            found.add(participant.value)
+        elif participant.kind == ROLE:
+            found.add(participant.country)
         elif key in country_of:
             found.add(country_of[key])
     return found - {""}
@@ -58,7 +58,7 @@ def is_international(doc: Document, event: EventMention) -> bool:
     country and a person whose country the report does not say (the President in a report
     naming only the country he called)."""
     parties = participant_countries(doc, event) | {
-        k for k in event.participants if k.startswith(ORGANISATION_KEY)}
+        k for k in event.participants if kind_of(k) == ORGANISATION}
     if len(parties) >= 2:
         return True
     known = _with_country(doc)
@@ -76,8 +76,7 @@ def _with_country(doc: Document) -> set[str]:
 def _named_people(event: EventMention) -> list[str]:
     """The participants that are people named in the report (not countries, organisations or
     bare titles)."""
-    return [k for k in event.participants
-            if not k.startswith((COUNTRY_KEY, ROLE_KEY, ORGANISATION_KEY))]
+    return [k for k in event.participants if kind_of(k) == PERSON]
 
 
 def _asked(doc: Document, event: EventMention) -> bool:
@@ -155,7 +154,7 @@ def _one_visit_per_country(doc: Document, trip: EventMention) -> list[EventMenti
     visits = []
     for host in hosts:
         visit = replace(trip, participants=sorted(
-            {k for k in trip.participants if not k.startswith(COUNTRY_KEY)}
+            {k for k in trip.participants if kind_of(k) != COUNTRY}
             | {COUNTRY_KEY + c for c in travellers} | {COUNTRY_KEY + host}))
         visit.date = _days_in(doc, host, trip) or trip.date
         visits.append(visit)
@@ -226,7 +225,7 @@ def _agreed_in(doc: Document, event: EventMention, statement: EventMention) -> b
     return statement.mode == JOINT_STATEMENT and event.type in STATED_TOGETHER \
         and not (_is_planned(event) and event.date is not None) and (
         {COUNTRY_KEY + c for c in participant_countries(doc, event)}
-        | {k for k in event.participants if k.startswith(ORGANISATION_KEY)}
+        | {k for k in event.participants if kind_of(k) == ORGANISATION}
     ) <= set(statement.participants)
 
 
@@ -261,7 +260,7 @@ def _other_day(a: DateValue | None, b: DateValue | None) -> bool:
 
 
 def _is_planned(event: EventMention) -> bool:
-    return (event.mode or "").startswith(PLANNED_MEETING)
+    return is_planned(event.mode)
 
 
 # "In the meeting, President Biden reinforced ... the launch on October 3": said then and there
@@ -273,7 +272,7 @@ AT_THE_MEETING = re.compile(r"^(?:in|during|on|at)\s+(?:the|their|his|her|today[
 def _done_by_those_who_met(doc: Document, event: EventMention, meeting: EventMention) -> bool:
     """Only what those who met did happened at the meeting: "Russia's renewed attacks on
     Ukraine", told in a readout of a meeting in Washington, did not happen there, then."""
-    bodies = {k for k in event.participants if k.startswith(ORGANISATION_KEY)}
+    bodies = {k for k in event.participants if kind_of(k) == ORGANISATION}
     return event.type != "CONSULT" and not _is_planned(event) and bool(
         set(meeting.participants) & set(event.participants)
         or (participant_countries(doc, event) <= participant_countries(doc, meeting)
@@ -316,7 +315,7 @@ def _acted_through_those_who_met(doc: Document, events: list[EventMention]) -> N
     for event in events:
         if event.type != "CONSULT" and event.mode != JOINT_STATEMENT and event.date is not None \
                 and event.date.exact == meeting.date.exact \
-                and all(k.startswith(COUNTRY_KEY) for k in event.participants) \
+                and all(kind_of(k) == COUNTRY for k in event.participants) \
                 and participant_countries(doc, event) == participant_countries(doc, meeting):
             event.participants = sorted(set(event.participants) | set(meeting.participants))
 
@@ -371,7 +370,7 @@ def confidence(doc: Document, event: EventMention) -> float:
         score += 0.05
     if event.date is not None and event.date.exact:
         score += 0.1
-    if any(k.startswith(ROLE_KEY) for k in event.participants):
+    if any(kind_of(k) == ROLE for k in event.participants):
         score -= 0.1
     return round(min(max(score, 0.05), 0.95), 2)
 

@@ -29,6 +29,7 @@ from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.annotate.titles import title_and_name
 from dossier.document import DateValue, Document, EventMention, Span
 from dossier.organisations import ORGANISATION_KEY, organisation_code
+from dossier.participants import ORGANISATION, kind_of
 from dossier.pipeline import stage
 from dossier.places import (COUNTRY_KEY, adjective_country, country_code, is_country_name,
                             place_country)
@@ -109,7 +110,7 @@ def signatories(doc: Document) -> set[str]:
         parties |= _countries_of_people_named(title)
     if len(parties) < 2:
         parties = _named_as_we(doc.text[:OPENING]) or parties
-    group = len(parties) == 1 and next(iter(parties)).startswith(ORGANISATION_KEY)
+    group = len(parties) == 1 and kind_of(next(iter(parties))) == ORGANISATION
     return parties if len(parties) >= 2 or group else set()
 
 

@@ -26,7 +26,7 @@ from dossier.organisations import ORGANISATION_KEY, organisation_code
 from dossier.places import COUNTRY_KEY, adjective_country, country_code, place_country
 from dossier.annotate.language import EXTRACTION_LANGUAGES
 from dossier.pipeline import stage
-from dossier.participants import role_key
+from dossier.participants import PERSON, ROLE, kind_of, role_key
 
 AGREEMENT_TYPES = {"SUPPORT", "AGREE", "COOPERATE"}
 GOVERNMENT_OF = re.compile(r"^(?:the\s+)?(?:government|people)\s+of\s+", re.I)
@@ -83,7 +83,7 @@ def _thanked_for(mentions: list[PloverMention], doc: Document) -> PloverMention 
 
 
 def _is_person_key(key: str) -> bool:
-    return not key.startswith((COUNTRY_KEY, ORGANISATION_KEY))
+    return kind_of(key) in (PERSON, ROLE)
 
 
 def _officials_over(doc: Document, trigger) -> set[str]:

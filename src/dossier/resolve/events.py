@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, timedelta
 
+from dossier.annotate.modes import is_planned, planned_as
 from dossier.places import country_code, place_country
 
 
@@ -207,8 +208,8 @@ class _Candidates:
 ANNOUNCED_WITHIN = timedelta(days=366)
 
 
-def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str]]:
-    """(announcement id, meeting id): an announced meeting (mode starting with `planned`) and a
+def link_announcements(events: list[Event]) -> list[tuple[str, str]]:
+    """(announcement id, meeting id): an announced meeting (`modes.is_planned`) and a
     meeting that took place among the people it named, reported elsewhere, in the year after
     the announcement (both dated: an undated pair is not linked), in the country it named when
     it named one ("to visit Kenya"), and in person when a visit was announced (a call does not
@@ -220,7 +221,7 @@ def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str
             for p in e.participants:
                 meetings_of[p].append(e)
     for a in events:
-        if not (a.mentions[0].mode or "").startswith(planned):
+        if not is_planned(a.mentions[0].mode):
             continue
         people = {p for p in a.participants if p.startswith("person-")}
         if not people:
@@ -229,7 +230,7 @@ def link_announcements(events: list[Event], planned: str) -> list[tuple[str, str
                      if p.startswith("country-")}
         announced = a.window[0]
         # every named person must be at the meeting: the meetings of the least busy one suffice
-        visit = "visit" in (a.mentions[0].mode or "")
+        visit = "visit" in (planned_as(a.mentions[0].mode) or "")
         for m in min((meetings_of[p] for p in people), key=len):
             held = m.date or m.window[0]
             where = next((x.country for x in m.mentions if x.country), None)

@@ -18,11 +18,9 @@ from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from dossier.annotate.titles import title_key
-from dossier.annotate.modes import PLANNED_MEETING
-from dossier.organisations import (ARMED_GROUP, ORGANISATION_KEY, is_armed_group,
-                                   organisation_name)
-from dossier.participants import role_key
-from dossier.places import COUNTRY_KEY, country_aliases, country_name
+from dossier.organisations import ARMED_GROUP, is_armed_group, organisation_name
+from dossier.participants import COUNTRY, ORGANISATION, Participant, role_key
+from dossier.places import country_aliases, country_name
 from dossier.rates import ExchangeRates
 from dossier.resolve import findings
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
@@ -218,10 +216,11 @@ def _participant(actors: dict[tuple[str, str], str], doc_id: str, key: str) -> s
     """The actor id of an event participant as a document names it: a person (by name or
     role), or a country ("country:KEN") or an international organisation ("org:EU"), actors of
     their own."""
-    if key.startswith(COUNTRY_KEY):
-        return COUNTRY_ACTOR + key.removeprefix(COUNTRY_KEY).lower()
-    if key.startswith(ORGANISATION_KEY):
-        return ORGANISATION_ACTOR + key.removeprefix(ORGANISATION_KEY).lower()
+    participant = Participant.of(key)
+    if participant.kind == COUNTRY:
+        return COUNTRY_ACTOR + participant.value.lower()
+    if participant.kind == ORGANISATION:
+        return ORGANISATION_ACTOR + participant.value.lower()
     return actors.get((doc_id, key))
 
 
@@ -268,7 +267,7 @@ def _events(s: Session, actors: dict[tuple[str, str], str],
     s.flush()
     events = resolve_events(mentions, copies)
     related: dict[str, list[dict]] = defaultdict(list)
-    for announcement, meeting in link_announcements(events, PLANNED_MEETING):
+    for announcement, meeting in link_announcements(events):
         related[announcement].append({"event": meeting, "relation": "took place as"})
         related[meeting].append({"event": announcement, "relation": "announced by"})
     tenures = _tenures(s)
