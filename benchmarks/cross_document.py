@@ -30,7 +30,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from dossier.annotate.events import ROLE_KEY
+from dossier.participants import ROLE_KEY
 from dossier.batch.records import from_record, to_record
 from dossier.document import DateValue, Document, PersonMention
 from dossier.sources import InputError, read_inputs
