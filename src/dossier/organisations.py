@@ -60,8 +60,10 @@ def organisation_code(text: str) -> str | None:
 
 
 def organisation_name(code: str) -> str:
-    return _table()[1][code]
+    """The organisation's name; its code when the table no longer lists it (a store written by
+    an earlier version keeps the codes that version knew)."""
+    return _table()[1].get(code, code)
 
 
 def is_armed_group(code: str) -> bool:
-    return _table()[3][code] == ARMED_GROUP
+    return _table()[3].get(code) == ARMED_GROUP
