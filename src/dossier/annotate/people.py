@@ -13,7 +13,8 @@ role-only mention, resolved here when the document names its holder and later ac
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from spacy.tokens import Span as SpacySpan
 
@@ -424,8 +425,9 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
     taken = bytearray(len(doc.text) + 1)   # 1 where a mention is: a check per hit, not a scan
     for m in mentions:
         taken[m.span.start:m.span.end] = b"\1" * (m.span.end - m.span.start)
+    word_starts = _word_starts(doc.text)
     for surname_, name in full.items():
-        for hit in re.finditer(r"(?<![\w'’])" + re.escape(surname_) + r"(?![\w’]|'(?!s))", doc.text):
+        for hit in _bare_uses(doc.text, surname_, word_starts):
             if taken[hit.start()]:
                 continue
             mentions.append(PersonMention(Span(*hit.span()), surname_, name))
@@ -435,6 +437,29 @@ def _link_names(mentions: list[PersonMention], doc: Document) -> list[PersonMent
             m.name = full[m.name]
     mentions.sort(key=lambda m: m.span.start)
     return mentions
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    """Where each word may start, by its first three characters: a name can only start where a
+    run of letters does."""
+    starts: dict[str, list[int]] = defaultdict(list)
+    for run in re.finditer(r"(?<![\w'’])\w", text):
+        starts[text[run.start():run.start() + 3]].append(run.start())
+    return starts
+
+
+def _bare_uses(text: str, word: str, word_starts: dict[str, list[int]]) -> Iterator[re.Match]:
+    """Each use of `word` alone, in order: what `re.finditer` of the pattern would give, but
+    tried only where a word with its first three characters starts, since a long report has
+    thousands of names and one scan of the whole text for each grew with the square of its
+    length."""
+    pattern = re.compile(r"(?<![\w'’])" + re.escape(word) + r"(?![\w’]|'(?!s))")
+    if len(word) < 3 or not re.match(r"\w", word):
+        yield from pattern.finditer(text)
+        return
+    for start in word_starts.get(word[:3], ()):
+        if hit := pattern.match(text, start):
+            yield hit
 
 
 ROLE_ONLY = re.compile(
