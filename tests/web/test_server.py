@@ -23,6 +23,7 @@ import uvicorn
 
 from dossier.ingest import ingest
 from dossier.store.store import Store
+from dossier.web import access
 from dossier.web import app as web_app
 from dossier.web.app import SERVER_LIMITS, create_app
 from dossier.web.http import TimedH11Protocol
@@ -166,3 +167,25 @@ def test_sigterm_stops_a_server_of_two_processes_within_seconds(kb: Path) -> Non
         if server.poll() is None:
             server.kill()
             server.wait()
+
+
+def test_reads_on_postgresql_are_read_only_and_stopped_at_their_time_limit(pg_url: str) -> None:
+    """What SQLite's progress handler and `query_only` do there, PostgreSQL's read-only
+    transaction and statement timeout do here; a limit under a millisecond is still a limit."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    for limit, statement, refusal in ((0.2, "SELECT pg_sleep(2)", "statement timeout"),
+                                      (0.0, "SELECT pg_sleep(2)", "statement timeout"),
+                                      (5.0, "CREATE TABLE stray (id INTEGER)", "read-only")):
+        app = create_app(pg_url, read_time_limit=limit)
+        reads = access.read_session(SimpleNamespace(app=app))
+        session = next(reads)
+        started = time.monotonic()
+        with pytest.raises(DBAPIError, match=refusal):
+            session.execute(text(statement))
+        assert time.monotonic() - started < 1.5
+        reads.close()
+        app.state.store.close()

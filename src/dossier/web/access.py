@@ -46,7 +46,9 @@ def read_session(request: Request) -> Iterator[Session]:
                 _limit_sqlite(limited[-1], limit)
             else:
                 connection.execute(text("SET TRANSACTION READ ONLY"))
-                connection.execute(text(f"SET LOCAL statement_timeout = {int(limit * 1000)}"))
+                # in whole milliseconds, at least one: 0 would mean no limit at all
+                timeout = max(1, int(limit * 1000))
+                connection.execute(text(f"SET LOCAL statement_timeout = {timeout}"))
 
         try:
             yield s
