@@ -307,3 +307,32 @@ def test_processes_creating_one_sqlite_file_at_once_take_turns(tmp_path: Path) -
     with multiprocessing.get_context("spawn").Pool(4) as pool:
         tables = pool.map(_open_and_count_tables, [path] * 4)
     assert len(set(tables)) == 1 and tables[0] > 10
+
+
+def test_a_write_waits_for_another_processes_write_instead_of_failing(tmp_path: Path,
+                                                                       short_doc: Document) -> None:
+    """SQLite has one writer, and a rebuild holds it for minutes on a large store: a document
+    stored meanwhile (by `watch`, or a POST to another server process) waits for it."""
+    import sqlite3
+    import threading
+    import time
+
+    from dossier.store.store import WRITE_WAIT_SECONDS
+
+    path = tmp_path / "kb.db"
+    store = Store(str(path))
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")   # as a rebuild in another process holds the store
+    release = threading.Timer(2.0, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        started = time.monotonic()
+        assert store.save_document(short_doc) is Saved.NEW
+        assert time.monotonic() - started >= 1.5
+        with store.session() as s:
+            assert s.connection().exec_driver_sql("PRAGMA busy_timeout").scalar() \
+                == WRITE_WAIT_SECONDS * 1000 >= 600_000
+    finally:
+        release.join()
+        holder.close()
+        store.close()

@@ -38,11 +38,18 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
+# How long a write waits for another process's: SQLite has one writer, and a rebuild holds it
+# for as long as it runs (two minutes at 100,000 documents), so `watch`, `ingest` or a POST
+# meanwhile waits for it rather than failing its document with "database is locked". Readers
+# never wait (WAL).
+WRITE_WAIT_SECONDS = 600
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")   # readers do not block the one writer
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={WRITE_WAIT_SECONDS * 1000}")
     cursor.close()
 
 
