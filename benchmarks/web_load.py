@@ -23,7 +23,8 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
-from web_ttfb import build, counts, free_port, wait_until_up  # noqa: E402  (a sibling script, not a package)
+# a sibling script, not a package
+from web_ttfb import build, counts, free_port, wait_until_up  # noqa: E402
 
 URLS = ["/api/events", "/"]
 
@@ -84,7 +85,8 @@ def load(port: int, url: str, clients: int, seconds: float) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, default=None,
-                        help="knowledge base (default: /tmp/dossier-load-DOCS.db, built if missing)")
+                        help="knowledge base (default: /tmp/dossier-load-DOCS.db, built if "
+                             "missing)")
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20.0)

@@ -126,9 +126,7 @@ _INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _index(parsed: SpacyDoc) -> dict:
-    if parsed not in _INDEX:
-        _INDEX[parsed] = {}
-    return _INDEX[parsed]
+    return _INDEX.setdefault(parsed, {})
 
 
 def ents_in(span: SpacySpan) -> list[SpacySpan]:

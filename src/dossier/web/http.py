@@ -93,6 +93,7 @@ class TimedH11Protocol(H11Protocol):
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
+        self._deadline.cancel()   # the next request's headers get a deadline of their own
         self._arm()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -100,8 +101,6 @@ class TimedH11Protocol(H11Protocol):
         super().connection_lost(exc)
 
     def _arm(self) -> None:
-        if getattr(self, "_deadline", None) is not None:
-            self._deadline.cancel()
         self._deadline = self.loop.call_later(self.headers_within, self._too_slow)
 
     def _too_slow(self) -> None:
