@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,79 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete
 import typer
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
+from cli_kb import (MUDAVADI_WHITMAN, RUTO_BLINKEN, SEEDS, lines, run, runner,  # noqa: F401
+                    seed_records, seeded, summary, table_rows, workdir)
 from dossier.cli import app
-from dossier.store import queries
 from dossier.sources.stdin import stdin_id
 from dossier.store.schema import EventRow
 from dossier.store.store import Store, inputs_changed
 
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
-SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 DOSSIER = Path(sys.executable).parent / "dossier"
 COMMANDS = ["ingest", "timeline", "actors", "show", "export", "demo"]
-EXPORT_FILES = {"documents", "actors", "events", "initiatives", "figures", "quotes"}
 
-RUTO_BLINKEN = ("Kenyan President William Ruto met US Secretary of State Antony Blinken in "
-                "Nairobi on 3 March 2024.\n")
-MUDAVADI_WHITMAN = ("Prime Cabinet Secretary Musalia Mudavadi held talks with US Ambassador "
-                    "Meg Whitman in Nairobi on 5 May 2024.\n")
 LEGACY = ("Kenyan President William Ruto met US Ambassador Meg Whitman at a café in Nairobi on "
           "5 May 2024 to discuss café exports and coffee prices.\n")
-
-# The four Kenya–US meetings of the seeds (../shared/eval/seeds.gold.json): who, reports.
-MEETINGS = [({"Christopher Landau", "William Ruto"}, 2),
-            ({"Meg Whitman", "Musalia Mudavadi", "Rebecca Miano"}, 2),
-            ({"Antony Blinken", "Musalia Mudavadi"}, 1),
-            ({"Marco Rubio", "Musalia Mudavadi"}, 1)]
-
-
-@pytest.fixture(scope="module")
-def runner() -> CliRunner:
-    """A wide terminal (one table row per line) and no DOSSIER_DB from the outer environment."""
-    return CliRunner(env={"COLUMNS": "250", "DOSSIER_DB": None})
-
-
-def run(runner: CliRunner, *args: str, **kwargs) -> Result:
-    return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)
-
-
-def summary(result: Result) -> str:
-    return " ".join(result.stdout.split())
-
-
-def lines(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.strip()]
-
-
-def table_rows(output: str) -> list[list[str]]:
-    """The body rows of a Rich table as lists of cell texts."""
-    return [[cell.strip() for cell in line.strip().strip("│").split("│")]
-            for line in output.splitlines() if line.startswith("│")]
-
-
-@pytest.fixture(scope="module")
-def seeded(runner: CliRunner, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Result]:
-    """The five seed articles ingested once (~3 s); tests using it only read."""
-    db = str(tmp_path_factory.mktemp("seeded") / "kb.db")
-    return db, run(runner, "ingest", str(SEEDS), "--db", db)
-
-
-@pytest.fixture(scope="module")
-def seed_records(seeded) -> dict[str, list[dict]]:
-    store = Store(seeded[0])
-    with store.session() as s:
-        out = {kind: list(fn(s)) for kind, fn in queries.KINDS.items()}
-    store.close()
-    return out
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in a fresh directory, so that relative names are what the user typed."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # ---------------------------------------------------------------- help
@@ -263,7 +203,7 @@ def test_dossier_db_environment_variable_is_the_default(runner: CliRunner,
     assert result.exit_code == 0
     assert env_db.exists() and not (workdir / "dossier.db").exists()
     timeline = run(runner, "timeline", env={"DOSSIER_DB": str(env_db)})
-    assert any("William Ruto" in row[2] for row in table_rows(timeline.stdout))
+    assert any("William Ruto" in row[3] for row in table_rows(timeline.stdout))
 
 
 def test_without_db_or_environment_it_uses_dossier_db_here(runner: CliRunner,
@@ -281,163 +221,9 @@ def test_db_accepts_an_sqlalchemy_url(runner: CliRunner, workdir: Path) -> None:
     assert run(runner, "ingest", "good.txt", "--db", url).exit_code == 0
     assert path.exists()
     rows = table_rows(run(runner, "timeline", "--db", url).stdout)
-    assert [row[2] for row in rows] == ["Antony Blinken, William Ruto"]
+    assert [row[3] for row in rows] == ["Antony Blinken; William Ruto"]
     assert run(runner, "timeline", "--db", str(path)).stdout == \
         run(runner, "timeline", "--db", url).stdout
-
-
-# ---------------------------------------------------------------- reading
-
-
-def test_timeline_shows_the_four_meetings_with_participants_and_reports(
-        runner: CliRunner, seeded, seed_records) -> None:
-    db, _ = seeded
-    result = run(runner, "timeline", "--db", db)
-    assert result.exit_code == 0
-    rows = table_rows(result.stdout)
-    assert len(rows) == len(seed_records["events"])
-    assert all(len(row) == 5 for row in rows)
-    by_people = {frozenset(row[2].split(", ")): row for row in rows}
-    for people, reports in MEETINGS:
-        row = by_people.get(frozenset(people))
-        assert row is not None, f"no timeline line for {sorted(people)}: {rows}"
-        assert row[1] == "CONSULT"
-        assert row[4] == str(reports)
-    landau = by_people[frozenset({"Christopher Landau", "William Ruto"})]
-    assert landau[0] == "2026-01-29" and "Nairobi" in landau[3]
-
-
-def test_actors_lists_names_and_countries(runner: CliRunner, seeded) -> None:
-    db, _ = seeded
-    result = run(runner, "actors", "--db", db)
-    assert result.exit_code == 0
-    rows = {row[1]: row for row in table_rows(result.stdout)}
-    for name, country in [("William Ruto", "KEN"), ("Musalia Mudavadi", "KEN"),
-                          ("Rebecca Miano", "KEN"), ("Antony Blinken", "USA"),
-                          ("Marco Rubio", "USA"), ("Meg Whitman", "USA"),
-                          ("Christopher Landau", "USA")]:
-        assert rows[name][2] == country, rows.get(name)
-    assert "Prime Cabinet Secretary" in rows["Musalia Mudavadi"][3]
-    assert int(rows["William Ruto"][4]) > 1
-
-
-def _evidence_lines(output: str) -> list[tuple[str, int, int, str]]:
-    found = re.findall(r"^\s*\[(\S+) (\d+):(\d+)\] (.*)$", output, re.MULTILINE)
-    return [(doc, int(a), int(b), text) for doc, a, b, text in found]
-
-
-def test_show_an_event_prints_it_with_its_evidence(runner: CliRunner, seeded,
-                                                   seed_records) -> None:
-    db, _ = seeded
-    texts = {d["id"]: d["text"] for d in seed_records["documents"]}
-    event = next(e for e in seed_records["events"]
-                 if e["date"] == "2026-01-29" and e["type"] == "CONSULT")
-    result = run(runner, "show", event["id"], "--db", db)
-    assert result.exit_code == 0
-    assert f"event {event['id']}" in result.stdout
-    assert "CONSULT" in result.stdout and "2026-01-29" in result.stdout
-    evidence = _evidence_lines(result.stdout)
-    assert {doc for doc, *_ in evidence} == set(event["reported_by"])
-    for doc, start, end, text in evidence:
-        assert text == " ".join(texts[doc][start:end].split())
-    assert any("Landau" in text for *_, text in evidence)
-
-
-def test_show_an_actor_prints_roles_and_evidence(runner: CliRunner, seeded,
-                                                 seed_records) -> None:
-    db, _ = seeded
-    actor = next(a for a in seed_records["actors"] if a["name"] == "Musalia Mudavadi")
-    result = run(runner, "show", actor["id"], "--db", db)
-    assert result.exit_code == 0
-    assert f"actor {actor['id']}" in result.stdout
-    assert "name: Musalia Mudavadi" in result.stdout and "country: KEN" in result.stdout
-    assert re.search(r"role: Prime Cabinet Secretary", result.stdout)
-    evidence = _evidence_lines(result.stdout)
-    assert len(evidence) == len(actor["evidence"]) > 1
-    assert any("Mudavadi" in text for *_, text in evidence)
-
-
-def test_show_a_document_prints_its_text(runner: CliRunner, seeded, seed_records) -> None:
-    db, _ = seeded
-    doc = next(d for d in seed_records["documents"] if d["id"] == SEED_IDS[1])
-    result = run(runner, "show", doc["id"], "--db", db)
-    assert result.exit_code == 0
-    assert f"document {doc['id']}" in result.stdout
-    assert f"source: {doc['source']}" in result.stdout
-    assert doc["text"].split("\n")[0] in result.stdout
-    assert "Prime Cabinet Secretary Musalia Mudavadi" in result.stdout
-
-
-def test_show_an_initiative_prints_the_sentences_that_mention_it(runner: CliRunner, seeded,
-                                                                   seed_records) -> None:
-    db, _ = seeded
-    initiative = max(seed_records["initiatives"], key=lambda i: len(i["mentions"]))
-    result = run(runner, "show", initiative["id"], "--db", db)
-    assert result.exit_code == 0, result.output
-    assert f"initiative {initiative['id']}" in result.stdout
-    assert f"name: {initiative['name']}" in result.stdout
-    first = initiative["mentions"][0]["evidence"][0]
-    assert f"[{first['doc']} {first['start']}:{first['end']}]" in result.stdout
-
-
-def test_show_an_unknown_id_is_one_error_line(runner: CliRunner, seeded) -> None:
-    db, _ = seeded
-    result = run(runner, "show", "event-does-not-exist", "--db", db)
-    assert result.exit_code == 1
-    assert lines(result.stderr) == [
-        "error: event-does-not-exist: no event, actor, initiative or document has this id"]
-    assert result.stdout == ""
-
-
-# ---------------------------------------------------------------- export and demo
-
-
-def test_export_writes_one_jsonl_file_per_kind(runner: CliRunner, seeded, tmp_path: Path) -> None:
-    db, _ = seeded
-    out = tmp_path / "export"
-    result = run(runner, "export", "--format", "jsonl", "--out", str(out), "--db", db)
-    assert result.exit_code == 0, result.output
-    written = {p.name.removesuffix(".jsonl") for p in out.glob("*.jsonl")}
-    assert EXPORT_FILES <= written
-    assert not list(out.glob(".*"))   # no temporary file left behind
-    said = summary(result)
-    for kind in written:
-        records = [json.loads(line) for line in (out / f"{kind}.jsonl").read_text(
-            encoding="utf-8").splitlines()]
-        assert all(isinstance(r, dict) for r in records)
-        assert f"{len(records)} {kind}" in said
-    ids = [json.loads(line)["id"] for line in (out / "documents.jsonl").open(encoding="utf-8")]
-    assert ids == SEED_IDS
-
-
-def test_export_in_an_unknown_format_fails_with_one_line(runner: CliRunner, seeded,
-                                                         tmp_path: Path) -> None:
-    db, _ = seeded
-    out = tmp_path / "export"
-    result = run(runner, "export", "--format", "csv", "--out", str(out), "--db", db)
-    assert result.exit_code != 0
-    [line] = lines(result.stderr)
-    assert line.startswith("error:") and "csv" in line and "jsonl" in line
-    assert not out.exists()
-
-
-def test_demo_builds_its_database_here_and_prints_the_timeline(runner: CliRunner,
-                                                               workdir: Path) -> None:
-    result = run(runner, "demo")
-    assert result.exit_code == 0, result.output
-    assert (workdir / "dossier-demo.db").exists()
-    assert "5 read, 5 new" in summary(result)
-    rows = table_rows(result.stdout)
-    store = Store(str(workdir / "dossier-demo.db"))
-    with store.session() as s:
-        events = list(queries.events(s))
-    store.close()
-    assert len(rows) == len(events) >= 4
-    assert {frozenset(row[2].split(", ")) for row in rows} >= {frozenset(p) for p, _ in MEETINGS}
-    assert "dossier-demo.db" in result.stdout
-
-    again = run(runner, "demo")   # a fresh demo every time, not "5 unchanged"
-    assert again.exit_code == 0 and "5 new" in summary(again)
 
 
 # ---------------------------------------------------------------- the real process

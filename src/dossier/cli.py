@@ -5,7 +5,6 @@ path or an SQLAlchemy URL; default `$DOSSIER_DB`, else `./dossier.db`). Errors a
 """
 from __future__ import annotations
 
-import json
 import os
 import sys
 from importlib import resources
@@ -15,20 +14,17 @@ from typing import Annotated, Optional
 import typer
 from sqlalchemy import delete
 from rich.console import Console
-from rich.progress import Progress
-from rich.table import Table
 
 from dossier.budget import Budget
 from dossier.ingest import IngestReport, Totals, ingest
 from dossier.messages import one_line
 from dossier.offices import load_offices
 from dossier.pipeline import DEFAULT_STAGES, READ_ALL_STAGES
-from dossier.resolve.rebuild import rebuild, resolve_if_stale
+from dossier.progress import count_documents, tracking
+from dossier.resolve.rebuild import STAGES, rebuild, resolve_if_stale
 from dossier.sources.fetch import Fetcher, FetchPolicy
-from dossier.store import queries
-from dossier.store.queries import sentence_around
 from dossier.rates import load_user_rates
-from dossier.store.schema import DocumentRow, OfficeHolderRow, UserRateRow
+from dossier.store.schema import OfficeHolderRow, UserRateRow
 from dossier.store.store import Store, inputs_changed
 
 app = typer.Typer(help="Build and query a sourced knowledge base of relations between countries.",
@@ -41,7 +37,6 @@ DbOption = Annotated[str, typer.Option("--db", envvar="DOSSIER_DB",
                                        help="SQLite file path or SQLAlchemy URL.")]
 DEFAULT_DB = "dossier.db"
 DEMO_DB = "dossier-demo.db"
-PROGRESS_FROM = 5   # runs with more inputs than this show a progress bar on a terminal
 
 
 def _open(db: str, must_exist: bool = False) -> Store:
@@ -75,12 +70,11 @@ ReadAllOption = Annotated[bool, typer.Option(
 def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
                 workers: int = 1, stages: tuple[str, ...] = DEFAULT_STAGES,
                 budget: Budget = Budget()) -> IngestReport:
-    show_bar = err.is_terminal and (len(paths) > PROGRESS_FROM or any(Path(p).is_dir() for p in paths))
-    with Progress(console=err, disable=not show_bar, transient=True) as progress:
-        task = progress.add_task("ingesting", total=None)
+    total = count_documents(paths) if err.is_terminal else None
+    with tracking(err, "ingesting", total) as track:
         return ingest(store, paths, stdin=sys.stdin.buffer,
                       on_message=lambda line: err.print(line, markup=False),
-                      on_document=lambda: progress.advance(task), fetcher=fetcher,
+                      on_document=track.document, on_stage=track.stage, fetcher=fetcher,
                       workers=workers, stages=stages, budget=budget)
 
 
@@ -144,110 +138,6 @@ def ingest_command(
     raise typer.Exit(1 if report.failed else 0)
 
 
-def _names(s) -> dict[str, str]:
-    return {a["id"]: a["name"] for a in queries.actors(s)}
-
-
-def _print_timeline(store: Store) -> None:
-    table = Table(title="Timeline", show_lines=False)
-    for col in ("date", "type", "participants", "place", "reports"):
-        table.add_column(col, overflow="fold")
-    with store.session() as s:
-        names = _names(s)
-        for e in queries.events(s):
-            when = e["date"] or (f"{e['date_earliest'] or '?'} … {e['date_latest'] or '?'}"
-                                 if e["date_earliest"] or e["date_latest"] else "unknown")
-            table.add_row(when, e["type"], ", ".join(names.get(p, p) for p in e["participants"]),
-                          e["location"] or "", str(len(e["reported_by"])))
-    out.print(table)
-
-
-@app.command()
-def timeline(db: DbOption = DEFAULT_DB) -> None:
-    """One line per event: date (or window), type, participants, place, number of reports."""
-    _print_timeline(_open_current(db))
-
-
-@app.command()
-def actors(db: DbOption = DEFAULT_DB) -> None:
-    """People and bodies with their country and roles."""
-    table = Table(title="Actors")
-    for col in ("id", "name", "country", "roles", "mentions"):
-        table.add_column(col, overflow="fold")
-    with _open_current(db).session() as s:
-        for a in queries.actors(s):
-            roles = "; ".join(r["title"] + (f" ({r['country']})" if r["country"] else "")
-                              for r in a["roles"])
-            table.add_row(a["id"], a["name"], a["country"] or "", roles, str(len(a["evidence"])))
-    out.print(table)
-
-
-@app.command()
-def show(ident: Annotated[str, typer.Argument(
-        metavar="ID", help="An event, actor, initiative or document id.")],
-         db: DbOption = DEFAULT_DB) -> None:
-    """An event, actor, initiative or document with the sentences it rests on."""
-    store = _open_current(db)
-    with store.session() as s:
-        found = next(((kind, record) for kind, read in queries.KEYED.items()
-                      for record in read(s, ids=[ident])), None)
-    if found:
-        _show_record(store, *found)
-        return
-    err.print(f"error: {ident}: no event, actor, initiative or document has this id")
-    raise typer.Exit(1)
-
-
-def _show_record(store: Store, kind: str, record: dict) -> None:
-    out.print(f"[bold]{kind[:-1]} {record['id']}[/bold]")
-    for key, value in record.items():
-        if key in ("evidence", "text", "raw", "roles", "mentions"):
-            continue
-        out.print(f"  {key}: {value}", markup=False)
-    for role in record.get("roles", []):
-        out.print(f"  role: {role['title']} ({role['country'] or '?'}) "
-                  f"{role['valid_from'] or '?'} … {role['valid_to'] or '?'}", markup=False)
-    if kind == "documents":
-        out.print(record["text"], markup=False)
-    texts: dict[str, str] = {}
-    with store.session() as s:
-        # an initiative's evidence is its mentions', each with the status it reports
-        for ev in record.get("evidence") or [e for m in record.get("mentions", [])
-                                             for e in m["evidence"]]:
-            if ev["doc"] not in texts:
-                texts[ev["doc"]] = s.get(DocumentRow, ev["doc"]).text
-            sentence = sentence_around(texts[ev["doc"]], ev["start"], ev["end"])
-            out.print(f"  [{ev['doc']} {ev['start']}:{ev['end']}] {sentence}", markup=False)
-
-
-@app.command()
-def export(
-    out_dir: Annotated[Path, typer.Option("--out", help="Directory to write the files into.")],
-    fmt: Annotated[str, typer.Option("--format", help="Export format (jsonl).")] = "jsonl",
-    db: DbOption = DEFAULT_DB,
-) -> None:
-    """Write the knowledge base as JSON Lines, one file per kind of record."""
-    if fmt != "jsonl":
-        err.print(f"error: --format {fmt}: unsupported format (supported: jsonl)")
-        raise typer.Exit(2)
-    if out_dir.exists() and not out_dir.is_dir():
-        err.print(f"error: --out {out_dir}: is a file; give a directory to write the export into",
-                  markup=False)
-        raise typer.Exit(2)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    counts = {}
-    with _open_current(db).session() as s:
-        for kind, records in queries.KINDS.items():
-            tmp = out_dir / f".{kind}.jsonl.tmp"
-            with tmp.open("w", encoding="utf-8") as fh:
-                counts[kind] = 0
-                for record in records(s):
-                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    counts[kind] += 1
-            tmp.replace(out_dir / f"{kind}.jsonl")   # never a half-written file under the real name
-    out.print("exported " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" to {out_dir}")
-
-
 def _replace_reference_table(db: str, path: Path, load, table, to_rows, what: str) -> None:
     """Read a user's reference file, replace the table it fills, and re-resolve the corpus."""
     try:
@@ -291,13 +181,19 @@ def rebuild_command(db: DbOption = DEFAULT_DB) -> None:
     """Recompute what is derived across documents (actors, events, initiatives, figures in
     USD, findings) from the stored documents."""
     store = _open(db, must_exist=True)
-    rebuild(store)
+    with tracking(err, "resolving", total=len(STAGES), rate=False) as track:
+        rebuild(store, on_stage=lambda name: (track.stage(name), track.document()))
     out.print(_knowledge_base(Totals.of(store)))
 
 
 @app.command()
-def demo(db: DbOption = DEMO_DB) -> None:
-    """Build a knowledge base from the built-in sample articles and print its timeline."""
+def demo(db: DbOption = DEMO_DB,
+         serve_it: Annotated[bool, typer.Option(
+             "--serve", help="Then serve it in the browser at http://127.0.0.1:8000/.")] = False,
+         ) -> None:
+    """Build a knowledge base from the built-in sample (five news reports on Kenya and the
+    United States, and the White House's documents on Kenya, 2021-2026) and print the
+    timeline of the relationship it is most about."""
     path = Path(db)
     if "://" not in db and path.exists():
         path.unlink()   # a fresh demo every time
@@ -307,8 +203,10 @@ def demo(db: DbOption = DEMO_DB) -> None:
     with resources.as_file(resources.files("dossier") / "sample") as sample:
         report = _run_ingest(store, [str(sample)])
     _summary(report)
-    _print_timeline(store)
-    out.print(f"knowledge base written to {db}; try: dossier actors --db {db}")
+    cli_views.print_relationship(store)
+    out.print(f"knowledge base written to {db}; try: dossier actors --db {db}", markup=False)
+    if serve_it:
+        serve(db=db)
 
 
 @app.command()
@@ -388,20 +286,25 @@ def load(
     """Store the documents a batch job annotated, then resolve across documents."""
     from dossier.batch.load import load as load_rows
     spark = _spark(master)
-    report = load_rows(spark, _open(db), str(in_dir),
-                       on_message=lambda line: err.print(line, markup=False))
+    with tracking(err, "loading") as track:
+        report = load_rows(spark, _open(db), str(in_dir),
+                           on_message=lambda line: err.print(line, markup=False),
+                           on_total=track.total, on_document=track.document,
+                           on_stage=track.stage)
     _summary(report)
     raise typer.Exit(1 if report.failed else 0)
 
 
-# Feeds, watch and sources live in cli_feeds.py, which uses the helpers above.
+# The reading commands live in cli_views.py, feeds, watch and sources in cli_feeds.py; both
+# use the helpers above.
+from dossier import cli_views  # noqa: E402
 from dossier.cli_feeds import feeds_app, sources_command, watch_command  # noqa: E402
 
+for command in (cli_views.timeline, cli_views.actors, cli_views.show, cli_views.export):
+    app.command()(command)
 app.add_typer(feeds_app, name="feeds")
 app.command("watch")(watch_command)
 app.command("sources")(sources_command)
-
-
 
 
 def main() -> None:

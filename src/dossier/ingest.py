@@ -63,13 +63,15 @@ class IngestReport:
 def ingest(store: Store, paths: Iterable[str], stdin=None,
            on_message: Callable[[str], None] = lambda line: None,
            on_document: Callable[[], None] = lambda: None,
+           on_stage: Callable[[str], None] = lambda name: None,
            fetcher: Fetcher | None = None, workers: int = 1,
            stages: Iterable[str] = DEFAULT_STAGES,
            budget: Budget | None = Budget()) -> IngestReport:
     """Ingest every input; `on_message` gets each error or warning line as it happens.
     URLs are fetched by `fetcher` (default: one with the default policy). With `workers` > 1
     the per-document stages run in that many processes; storing stays here, in input order.
-    Each document's stages get `budget` (time and memory; None for no limit)."""
+    Each document's stages get `budget` (time and memory; None for no limit); `on_stage`
+    gets the name of each cross-document stage as it starts."""
     report = IngestReport()
     stages = tuple(stages)
     ingestion = Ingestion(store, stages=stages, budget=budget)
@@ -95,7 +97,7 @@ def ingest(store: Store, paths: Iterable[str], stdin=None,
             outcome = ingestion.add_annotated(annotated)
             item = annotated if isinstance(annotated, Document) else item
         report.count(outcome, item, ingestion.pipeline, on_message)
-    report.totals = ingestion.close()
+    report.totals = ingestion.close(on_stage)
     return report
 
 
@@ -165,8 +167,8 @@ class Ingestion:
         except Exception as err:  # one document's failure must not stop the others
             return failed(annotated, err, doing="store")
 
-    def close(self) -> Totals:
+    def close(self, on_stage: Callable[[str], None] = lambda name: None) -> Totals:
         """Resolve across documents if anything changed, or if an earlier run stored documents
         it did not live to resolve, and count what the store now holds."""
-        resolve_if_stale(self.store)   # every document stored makes the store stale
+        resolve_if_stale(self.store, on_stage)   # every document stored makes the store stale
         return Totals.of(self.store)

@@ -249,6 +249,13 @@ def country_code(text: str) -> str | None:
     return _country_names().get(key) or adjective_country(text)
 
 
+def country_asked(text: str) -> str | None:
+    """The country a user means by `text` in a filter: an alpha-3 code in any case ("ken",
+    "KEN") or whatever `country_code` reads ("Kenya", "United States", "U.S.")."""
+    code = text.strip().upper()
+    return code if code in _known_codes() else country_code(text)
+
+
 def place_country(name: str) -> str | None:
     """The country a place name lies in: a country, a town of 15,000 people or more, a capital,
     or a US state. For "State House, Nairobi" the last comma-separated part that resolves wins;

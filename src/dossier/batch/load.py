@@ -15,10 +15,18 @@ from dossier.store.store import Store
 
 
 def load(spark, store: Store, directory: str,
-         on_message: Callable[[str], None] = lambda line: None) -> IngestReport:
+         on_message: Callable[[str], None] = lambda line: None,
+         on_total: Callable[[int], None] = lambda n: None,
+         on_document: Callable[[], None] = lambda: None,
+         on_stage: Callable[[str], None] = lambda name: None) -> IngestReport:
+    """Store every row; `on_total` gets the number of rows first, `on_document` is called once
+    a row is stored, `on_stage` with the name of each cross-document stage."""
     report = IngestReport()
     ingestion = Ingestion(store)
-    for row in spark.read.parquet(directory).orderBy("position").toLocalIterator():
+    rows = spark.read.parquet(directory)
+    on_total(rows.count())   # Parquet keeps its row counts: this reads no rows
+    for row in rows.orderBy("position").toLocalIterator():
+        on_document()
         record = row.asDict()
         record.pop("position", None)
         if record.get("error"):
@@ -30,5 +38,5 @@ def load(spark, store: Store, directory: str,
         doc = from_record(record)
         # the pipeline only says which documents their language left unextracted
         report.count(ingestion.add_annotated(doc), doc, ingestion.pipeline, on_message)
-    report.totals = ingestion.close()
+    report.totals = ingestion.close(on_stage)
     return report

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
@@ -45,10 +45,14 @@ DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow
 REBUILD_LOCK = 0x646f7373_72656275 >> 1   # "dossrebu": one PostgreSQL advisory lock key
 
 
-def rebuild(store: Store) -> None:
-    """Recompute every derived table. Two processes rebuilding one PostgreSQL store take turns
-    (an advisory lock held until the transaction ends), so neither empties the tables under
-    the other; SQLite's single writer already serialises them."""
+STAGES = ("copies", "actors", "initiatives", "events", "figures", "findings")
+
+
+def rebuild(store: Store, on_stage: Callable[[str], None] = lambda name: None) -> None:
+    """Recompute every derived table; `on_stage` gets the name of each of `STAGES` as it
+    starts. Two processes rebuilding one PostgreSQL store take turns (an advisory lock held
+    until the transaction ends), so neither empties the tables under the other; SQLite's
+    single writer already serialises them."""
     with _without_cycle_collection(), store.session() as s:
         if s.get_bind().dialect.name == "postgresql":
             s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REBUILD_LOCK})
@@ -56,22 +60,28 @@ def rebuild(store: Store) -> None:
             s.execute(delete(table))
         # the inputs this rebuild reads; a document stored while it runs leaves the store stale
         inputs = s.scalar(select(StoreStateRow.value).where(StoreStateRow.name == INPUTS))
+        on_stage("copies")
         copies = _duplicates(s)
+        on_stage("actors")
         names = _actors(s, copies)
+        on_stage("initiatives")
         initiative_ids = _initiatives(s)
+        on_stage("events")
         _events(s, names, initiative_ids, copies)
+        on_stage("figures")
         _figures(s, ExchangeRates({(r.currency, r.period): r.units_per_usd
                                    for r in s.scalars(select(UserRateRow))}))
+        on_stage("findings")
         _findings(s)
         s.execute(update(StoreStateRow).where(StoreStateRow.name == RESOLVED).values(value=inputs))
 
 
-def resolve_if_stale(store: Store) -> bool:
+def resolve_if_stale(store: Store, on_stage: Callable[[str], None] = lambda name: None) -> bool:
     """Rebuild when documents were stored since the last rebuild (a run killed before or during
     its resolution); True if it did."""
     if not store.is_stale():
         return False
-    rebuild(store)
+    rebuild(store, on_stage)
     return True
 
 
