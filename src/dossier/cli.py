@@ -78,6 +78,13 @@ def _run_ingest(store: Store, paths: list[str], fetcher: Fetcher | None = None,
                       workers=workers, stages=stages, budget=budget)
 
 
+def _unapplied(totals: Totals | None) -> None:
+    if totals and totals.unapplied:
+        n = totals.unapplied
+        out.print(f"{n} correction{'s' if n > 1 else ''} no longer appl{'y' if n > 1 else 'ies'}: "
+                  "the records they correct are gone (see: dossier corrections)")
+
+
 def _knowledge_base(totals: Totals | None) -> str:
     if totals is None:
         return "knowledge base not resolved"
@@ -88,6 +95,7 @@ def _knowledge_base(totals: Totals | None) -> str:
 def _summary(r: IngestReport) -> None:
     out.print(f"documents: {r.read} read, {r.new} new, {r.updated} updated, {r.unchanged} "
               f"unchanged, {r.failed} failed; {_knowledge_base(r.totals)}")
+    _unapplied(r.totals)
     if r.unextracted:
         n = sum(r.unextracted.values())
         languages = ", ".join(f"{lang}: {k}" for lang, k in sorted(r.unextracted.items()))
@@ -183,7 +191,9 @@ def rebuild_command(db: DbOption = DEFAULT_DB) -> None:
     store = _open(db, must_exist=True)
     with tracking(err, "resolving", total=len(STAGES), rate=False) as track:
         rebuild(store, on_stage=lambda name: (track.stage(name), track.document()))
-    out.print(_knowledge_base(Totals.of(store)))
+    totals = Totals.of(store)
+    out.print(_knowledge_base(totals))
+    _unapplied(totals)
 
 
 @app.command()
@@ -295,13 +305,16 @@ def load(
     raise typer.Exit(1 if report.failed else 0)
 
 
-# The reading commands live in cli_views.py, feeds, watch and sources in cli_feeds.py; both
-# use the helpers above.
+# The reading commands live in cli_views.py, corrections in cli_corrections.py, feeds, watch
+# and sources in cli_feeds.py; they use the helpers above.
 from dossier import cli_views  # noqa: E402
+from dossier.cli_corrections import correct_app, corrections_command  # noqa: E402
 from dossier.cli_feeds import feeds_app, sources_command, watch_command  # noqa: E402
 
 for command in (cli_views.timeline, cli_views.actors, cli_views.show, cli_views.export):
     app.command()(command)
+app.add_typer(correct_app, name="correct")
+app.command("corrections")(corrections_command)
 app.add_typer(feeds_app, name="feeds")
 app.command("watch")(watch_command)
 app.command("sources")(sources_command)

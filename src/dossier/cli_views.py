@@ -133,7 +133,8 @@ def _print_rows(rows: list[dict], fmt: str, title: str) -> None:
     for col in (rows[0] if rows else ["id"]):
         # an id is never folded (a reader copies it whole into `show`), nor a short value
         table.add_column(col, overflow="fold", min_width=len(col),
-                         no_wrap=col in ("id", "date", "type", "reports", "events", "country"))
+                         no_wrap=col in ("id", "n", "date", "made", "type", "reports", "events",
+                                         "country", "target", "status"))
     for r in rows:
         table.add_row(*("; ".join(v) if isinstance(v, list) else "" if v is None else str(v)
                         for v in r.values()))
@@ -360,6 +361,7 @@ def _show_actor(s: Session, a: dict, limit: int | None) -> None:
             out.print(f"  {span:<25} {_escape(r['title'])}" + (f" ({_escape(where)})" if where else ""))
     _event_lines(s, select(EventParticipantRow.event_id)
                  .where(EventParticipantRow.actor_id == a["id"]))
+    _corrections(a["corrections"])
     _Sentences(s).print(a["evidence"], limit)
 
 
@@ -380,8 +382,18 @@ def _show_event(s: Session, e: dict, limit: int | None) -> None:
     for rel in e["related"]:
         _field(rel["relation"], rel["event"])
     _field("confidence", e["confidence"])
+    _corrections(e["corrections"])
     _reports(s, e["reported_by"])
     _Sentences(s).print(e["evidence"], limit)
+
+
+def _corrections(made: list[dict]) -> None:
+    if made:
+        out.print(f"\n[bold]corrections[/bold] ({len(made)})")
+    for c in made:
+        value = ", ".join(f"{k} {v}" for k, v in (c["value"] or {}).items())
+        out.print(f"  {c['number']}. {c['action']} {_escape(c['target'])} {_escape(value)} "
+                  f"by {_escape(c['by'])} on {c['made_at'][:10]}: {_escape(c['why'])}")
 
 
 def _reports(s: Session, doc_ids: list[str]) -> None:

@@ -65,6 +65,7 @@ TABLES: dict[str, list[Column]] = {
         Column("mentions", "integer", "mentions in the reports",
                lambda r: len(r["evidence"])),
         Column("evidence", "json", "[{doc, start, end, text}] of every mention"),
+        Column("corrections", "json", "the analysts' corrections in force on it"),
     ],
     "events": [
         Column("id", "string", "event id"),
@@ -85,6 +86,7 @@ TABLES: dict[str, list[Column]] = {
         Column("confidence", "number", "0-1, from the reports' readings"),
         Column("related", "json", "[{event, relation}]: announced by, took place as"),
         Column("evidence", "json", "[{doc, start, end, text}]"),
+        Column("corrections", "json", "the analysts' corrections in force on it"),
     ],
     "initiatives": [
         Column("id", "string", "initiative id"),
@@ -123,6 +125,18 @@ TABLES: dict[str, list[Column]] = {
         Column("description", "string", "one sentence"),
         Column("evidence", "json", "[{doc, start, end, text}]"),
     ],
+    "corrections": [
+        Column("id", "string", "correction id"),
+        Column("number", "integer", "in the order they were made (`dossier correct undo N`)"),
+        Column("action", "string", "merge, split, rename, country, type, reject or confirm"),
+        Column("target", "string", "the actor or event id it corrects"),
+        Column("value", "json", "what it sets: {into}, {names, id}, {name}, {country}, {type}"),
+        Column("by", "string", "who made it"),
+        Column("made_at", "string", "when (UTC)"),
+        Column("why", "string", "the reason given"),
+        Column("undone_at", "string", "when it was undone, if it was"),
+        Column("outcome", "string", "applied, or why not, at the last rebuild"),
+    ],
 }
 
 
@@ -147,6 +161,9 @@ def records(s: Session, kind: str, selection: Selection) -> Iterator[dict]:
         else:
             keep = set(wanted)
             yield from (r for r in read(s) if r["id"] in keep)
+        return
+    if kind == "corrections":   # the analysts' history: whole with any filter
+        yield from read(s)
         return
     docs = None if selection.documents is None else set(selection.documents)
     for r in read(s):   # figures, quotes, findings: those of the selected reports

@@ -19,10 +19,11 @@ from dossier.budget import Budget
 from dossier.document import Document
 from dossier.pipeline import DEFAULT_STAGES, Failed, Pipeline, failed
 from dossier.pool import annotate_in_pool
+from dossier.resolve.corrections import APPLIED
 from dossier.resolve.rebuild import resolve_if_stale
 from dossier.sources import InputError, read_inputs
 from dossier.sources.fetch import Fetcher
-from dossier.store.schema import ActorRow, DocumentRow, EventRow, FigureRow
+from dossier.store.schema import ActorRow, CorrectionRow, DocumentRow, EventRow, FigureRow
 from dossier.store.store import Saved, Store
 
 
@@ -109,12 +110,16 @@ class Totals:
     events: int
     actors: int
     figures: int
+    unapplied: int = 0   # corrections in force whose records are gone
 
     @classmethod
     def of(cls, store: Store) -> Totals:
         with store.session() as s:
-            return cls(*(s.scalar(select(func.count()).select_from(row))
-                         for row in (DocumentRow, EventRow, ActorRow, FigureRow)))
+            counts = [s.scalar(select(func.count()).select_from(row))
+                      for row in (DocumentRow, EventRow, ActorRow, FigureRow)]
+            unapplied = s.scalar(select(func.count()).select_from(CorrectionRow).where(
+                CorrectionRow.undone_at.is_(None), CorrectionRow.outcome != APPLIED))
+            return cls(*counts, unapplied=unapplied)
 
 
 class Ingestion:

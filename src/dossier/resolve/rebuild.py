@@ -22,7 +22,7 @@ from dossier.organisations import ARMED_GROUP, is_armed_group, organisation_name
 from dossier.participants import COUNTRY, ORGANISATION, Participant, role_key
 from dossier.places import country_aliases, country_name
 from dossier.rates import ExchangeRates
-from dossier.resolve import findings
+from dossier.resolve import corrections, findings
 from dossier.resolve.actors import MentionIn, OfficeHolder, resolve_people
 from dossier.resolve.duplicates import DocIn, find_duplicates
 from dossier.resolve.events import EventMentionIn, link_announcements, resolve_events
@@ -45,7 +45,7 @@ DERIVED = (DuplicateRow, FindingRow, EventParticipantRow, EventLinkRow, EventRow
 REBUILD_LOCK = 0x646f7373_72656275 >> 1   # "dossrebu": one PostgreSQL advisory lock key
 
 
-STAGES = ("copies", "actors", "initiatives", "events", "figures", "findings")
+STAGES = ("copies", "actors", "initiatives", "events", "figures", "findings", "corrections")
 
 
 def rebuild(store: Store, on_stage: Callable[[str], None] = lambda name: None) -> None:
@@ -73,6 +73,8 @@ def rebuild(store: Store, on_stage: Callable[[str], None] = lambda name: None) -
                                    for r in s.scalars(select(UserRateRow))}))
         on_stage("findings")
         _findings(s)
+        on_stage("corrections")
+        corrections.apply_all(s)   # an analyst's word over what was derived
         s.execute(update(StoreStateRow).where(StoreStateRow.name == RESOLVED).values(value=inputs))
 
 

@@ -18,7 +18,7 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   DuplicateRow,
                                   EventLinkRow, EventMentionRow, EventParticipantRow, EventRow,
                                   FigureRow, FindingRow, InitiativeLinkRow, InitiativeMentionRow,
-                                  InitiativeRow, PersonMentionRow, QuoteRow)
+                                  InitiativeRow, PersonMentionRow, QuoteRow, CorrectionRow)
 
 
 SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’]?(?=\s)|\n")
@@ -67,6 +67,30 @@ def _only(query, column, ids: Collection[str] | None):
     return query if ids is None else query.where(column.in_(list(ids)))
 
 
+def _correction(c: CorrectionRow) -> dict:
+    return {"id": f"correction-{c.id}", "number": c.id, "action": c.action, "target": c.target,
+            "value": c.value, "by": c.author, "made_at": c.made_at.isoformat(timespec="seconds"),
+            "why": c.reason, "undone_at": c.undone_at and c.undone_at.isoformat(timespec="seconds"),
+            "outcome": c.outcome}
+
+
+def corrections_of(s: Session) -> dict[str, list[dict]]:
+    """Record id -> the corrections in force that touch it (its own, a merge into it, a split
+    off it), for showing on the record."""
+    touched: dict[str, list[dict]] = defaultdict(list)
+    for c in s.scalars(select(CorrectionRow).where(CorrectionRow.undone_at.is_(None))
+                       .order_by(CorrectionRow.id)):
+        for record in {c.target, (c.value or {}).get("into"), (c.value or {}).get("id")} - {None}:
+            touched[record].append(_correction(c))
+    return touched
+
+
+def corrections(s: Session) -> Iterator[dict]:
+    """Every correction, undone ones included: the history of the analysts' work."""
+    for c in s.scalars(select(CorrectionRow).order_by(CorrectionRow.id)):
+        yield _correction(c)
+
+
 def documents(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
     copies = {c.doc_id: c for c in s.scalars(_only(select(DuplicateRow), DuplicateRow.doc_id,
                                                     ids))}
@@ -101,9 +125,11 @@ def actors(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
                      .order_by(PersonMentionRow.doc_id, PersonMentionRow.start))
     for actor_id, doc_id, start, end in rows:
         mentions[actor_id].append(ev(doc_id, start, end))
+    corrected = corrections_of(s)
     for a in s.scalars(_only(select(ActorRow), ActorRow.id, ids).order_by(ActorRow.id)):
         yield {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
-               "aliases": a.aliases, "roles": roles[a.id], "evidence": mentions[a.id]}
+               "aliases": a.aliases, "roles": roles[a.id], "evidence": mentions[a.id],
+               "corrections": corrected.get(a.id, [])}
 
 
 def events(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
@@ -122,6 +148,7 @@ def events(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
     for event_id, doc_id, spans in rows:
         reports[event_id].add(doc_id)
         evidence[event_id].extend(ev(doc_id, a, b) for a, b in spans)
+    corrected = corrections_of(s)
     for e in s.scalars(_only(select(EventRow), EventRow.id, ids)
                        .order_by(EventRow.date_earliest.is_(None), EventRow.date_earliest,
                                  EventRow.id)):
@@ -133,7 +160,7 @@ def events(s: Session, ids: Collection[str] | None = None) -> Iterator[dict]:
                "participants": participants[e.id], "topics": e.topics,
                "initiatives": e.initiatives, "related": e.related or [],
                "reported_by": sorted(reports[e.id]),
-               "evidence": evidence[e.id]}
+               "evidence": evidence[e.id], "corrections": corrected.get(e.id, [])}
 
 
 def _coordinates(location: str | None, country: str | None) -> dict | None:
@@ -191,4 +218,4 @@ KEYED = {"events": events, "actors": actors, "initiatives": initiatives, "docume
 
 KINDS = {"documents": documents, "actors": actors, "events": events,
          "initiatives": initiatives, "figures": figures, "quotes": quotes,
-         "findings": findings}
+         "findings": findings, "corrections": corrections}

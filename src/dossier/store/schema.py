@@ -281,6 +281,22 @@ class StoreStateRow(Base):
 INPUTS, RESOLVED = "inputs", "resolved"
 
 
+class CorrectionRow(Base):
+    """An analyst's correction of an actor or an event (`resolve/corrections.py`): kept apart
+    from the derived tables, which a rebuild empties, and applied after each rebuild."""
+
+    __tablename__ = "corrections"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)   # the order they were made
+    action: Mapped[str] = mapped_column(String(20))   # merge, split, rename, country, ...
+    target: Mapped[str] = mapped_column(String(200), index=True)   # actor or event id
+    value: Mapped[dict] = mapped_column(JSON)   # {"into": id}, {"name": ...}, {"country": ...}
+    author: Mapped[str] = mapped_column(String(200))
+    reason: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    outcome: Mapped[str | None] = mapped_column(Text)   # "applied", or why not, at the last rebuild
+
+
 # ---------------------------------------------------------------- feeds and the run ledger
 
 

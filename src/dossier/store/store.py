@@ -137,6 +137,16 @@ def inputs_changed(s: Session) -> None:
               .values(value=StoreStateRow.value + 1))
 
 
+def derived_changed(s: Session) -> None:
+    """Count a change made to the derived tables themselves (a correction applied to them), so
+    that what was cached of them is dropped, without making a current store stale."""
+    current = s.scalar(select(StoreStateRow.value).where(StoreStateRow.name == INPUTS)) == \
+        s.scalar(select(StoreStateRow.value).where(StoreStateRow.name == RESOLVED))
+    names = [INPUTS, RESOLVED] if current else [INPUTS]
+    s.execute(update(StoreStateRow).where(StoreStateRow.name.in_(names))
+              .values(value=StoreStateRow.value + 1))
+
+
 def _document_row(doc: Document) -> DocumentRow:
     return DocumentRow(id=doc.id, source=doc.source, url=doc.url, title=doc.title,
                        outlet=doc.outlet, published=doc.published,
