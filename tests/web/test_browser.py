@@ -4,6 +4,7 @@ by uvicorn. Screenshots of each page go to artifacts/screenshots/ for a person t
 Never `playwright install`: the browser is the system's (`make test` installs it)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,12 +62,15 @@ def shot(page: Page, name: str, first_screen: bool = False) -> None:
 
 def overflow(page: Page) -> int:
     """How many pixels the page, or any element outside a scrolling box, reaches past the
-    window's right edge (0: nothing makes the page scroll sideways)."""
+    window's right edge (0: nothing makes the page scroll sideways). Shapes inside an <svg>
+    are left out: the drawing clips them to its own box (a zoomed map's outlines), and the
+    <svg> itself is measured."""
     return page.evaluate("""() => {
         const width = document.documentElement.clientWidth;
-        const rights = [...document.querySelectorAll("body *")]
-            .filter(e => !e.closest(".scroll")).map(e => e.getBoundingClientRect().right);
-        window.__wide = [...document.querySelectorAll("body *")].filter(e => !e.closest(".scroll") && e.getBoundingClientRect().right > width).map(e => e.outerHTML.slice(0, 120));
+        const shown = [...document.querySelectorAll("body *")]
+            .filter(e => !e.closest(".scroll") && !(e.ownerSVGElement));
+        const rights = shown.map(e => e.getBoundingClientRect().right);
+        window.__wide = shown.filter(e => e.getBoundingClientRect().right > width).map(e => e.outerHTML.slice(0, 120));
         return Math.max(document.documentElement.scrollWidth, ...rights) - width;
     }""")
 
@@ -120,7 +124,9 @@ def test_pages_fit_a_phone(browser: Browser, demo: str) -> None:
     for name, path in [("timeline", "/"), ("actor", "/actors/person-christopher-landau"),
                        ("figures", "/figures"), ("findings", "/findings"),
                        ("initiative", "/initiatives/initiative-african-growth-and-opportunity-act"),
-                       ("document", "/documents/003_2efd09c22e395e7f"), ("search", "/search?q=Landau")]:
+                       ("document", "/documents/003_2efd09c22e395e7f"), ("search", "/search?q=Landau"),
+                       ("relation", "/relations/KEN/USA"), ("map", "/map"), ("docs", "/docs"),
+                       ("search-everything", "/search?q=Kenya")]:
         page.goto(demo + path)
         assert overflow(page) <= 0, (path, page.evaluate("window.__wide"))
         shot(page, f"phone-{name}", first_screen=True)
@@ -158,3 +164,62 @@ def test_hostile_text_never_runs(browser: Browser, hostile: str) -> None:
             shot(page, "xss-event")
     assert any("/events/" in v for v in visited), "no event page quotes the hostile text"
     assert dialogs == []
+
+
+def smallest_label(page: Page, selector: str) -> float:
+    """The smallest font size, in CSS pixels as drawn, of the visible texts under `selector`."""
+    return page.evaluate("""(sel) => Math.min(...[...document.querySelectorAll(sel)]
+        .filter(e => e.getClientRects().length && getComputedStyle(e).display !== 'none')
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""", selector)
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE])
+def test_the_relation_page_reads_at_any_width(browser: Browser, demo: str, viewport: dict) -> None:
+    phone = viewport == PHONE
+    page = browser.new_page(viewport=viewport, is_mobile=phone)
+    page.goto(demo + "/relations/Kenya/United%20States")
+    assert page.locator("h1").inner_text() == "Kenya–United States"
+    assert overflow(page) <= 0, page.evaluate("window.__wide")
+    charts = page.locator("figure.chart.columns")
+    assert charts.count() == 2 and page.locator("figure.quads svg rect").count() >= 1
+    assert smallest_label(page, "figure.chart .axis span, figure.chart .legend span") >= 11
+    for chart in range(2):                    # the drawing is as wide as its box, not a sliver
+        box = charts.nth(chart).locator("svg").bounding_box()
+        assert box["width"] >= viewport["width"] * 0.8 and box["height"] >= 100
+    people = page.locator("#people + .scroll table")
+    assert "William Ruto" in people.inner_text() and "Christopher Landau" in people.inner_text()
+    assert page.get_by_role("link", name="CSV").count() >= 4
+    shot(page, "phone-relation" if phone else "relation", first_screen=True)
+    page.get_by_role("link", name="William Ruto").first.click()
+    page.wait_for_url("**/actors/person-william-ruto")
+
+
+def test_map_dots_lead_to_their_events(browser: Browser, demo: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(demo + "/map")
+    dots = page.locator("figure.map a.dot")
+    assert dots.count() >= 3 and page.locator("figure.map .land path").count() > 150
+    shot(page, "map", first_screen=True)
+    single = page.locator('figure.map a.dot[data-count="1"]').first
+    label = single.locator("title").text_content()
+    single.click()
+    page.wait_for_url("**/events/**")
+    assert page.locator("h1").inner_text().split()[0] in label
+    page.go_back()
+    several = page.locator('figure.map a.dot:not([data-count="1"])').first
+    several.click()
+    target = page.evaluate("location.hash")
+    assert target.startswith("#place-")
+    listed = page.locator(f"{target} ul a[href^='/events/']")
+    assert listed.count() == min(int(several.get_attribute("data-count")), 20)
+    assert page.locator(f"{target}").evaluate("e => e.getBoundingClientRect().top < innerHeight")
+
+
+def test_the_phone_timeline_says_report_and_reports(browser: Browser, demo: str) -> None:
+    page = browser.new_page(viewport=PHONE, is_mobile=True)
+    page.goto(demo + "/")
+    counts = [t.strip() for t in page.locator("table.events td.num").all_inner_texts()]
+    assert counts and all(re.fullmatch(r"1 report|\d+ reports", c) and c != "1 reports" for c in counts), counts
+    assert smallest_label(page, "figure.chart .axis span") >= 11
+    downloads = page.locator("p.downloads")
+    assert "CSV" in downloads.inner_text() and "JSON" in downloads.inner_text()

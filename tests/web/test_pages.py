@@ -147,5 +147,14 @@ def test_an_unknown_page_is_an_html_error_and_the_api_keeps_json(tmp_path):
         assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
         api = client.get("/api/nope")
         assert api.status_code == 404 and api.json()["error"]["status"] == 404
-        assert client.get("/docs").status_code == 404   # no CDN-loaded documentation page
         assert client.get("/openapi.json").status_code == 200
+
+
+def test_docs_lists_the_api_from_its_schema_with_no_script_from_elsewhere(client: TestClient) -> None:
+    html = page(client, "/docs")
+    body = text_of(html)
+    for path in ("/api/events", "/api/relations/{a}/{b}", "/api/search", "/api/map"):
+        assert path in body, path
+    assert "partner" in body and "per_page" in body   # parameters with what they do
+    assert "<script" not in html and "cdn" not in html.lower()
+    assert 'href="/openapi.json"' in html

@@ -13,7 +13,10 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from dossier.store.search import MAX_QUERY_WORDS, MIN_PREFIX
-from dossier.web import data
+from dossier.web import data, maps, relations
+from dossier.web.countries import UnknownCountry, country_param
+from dossier.web.plover import quads_by_month
+from dossier.web.search import search_view
 from dossier.web.access import read_session, require_token
 from dossier.web.errors import error_body
 from dossier.web.records import BadDocuments, DocumentIn
@@ -41,8 +44,14 @@ def _found(record: dict | None, kind: str, ident: str) -> JSONResponse:
 @router.get("/events", summary="Events (the timeline), filtered, sorted and paged, with facets")
 def events(s: Session = Depends(read_session),
            actor: str | None = Query(None, description="Actor id taking part."),
-           country: str | None = Query(None, description="ISO alpha-3 code: the event took place "
-                                                          "there or a participant belongs to it."),
+           country: str | None = Query(None, description="A country, by name (Kenya) or ISO "
+                                                          "alpha-3 code (KEN): the event took "
+                                                          "place there or a participant belongs "
+                                                          "to it."),
+           partner: str | None = Query(None, description="A second country, the same way: with "
+                                                          "`country`, the events between the two."),
+           q: str | None = Query(None, description="Words that must all appear in the event's "
+                                                    "summary or place."),
            type: str | None = Query(None, description="PLOVER type, e.g. CONSULT."),
            topic: str | None = None,
            initiative: str | None = Query(None, description="Initiative id."),
@@ -54,7 +63,8 @@ def events(s: Session = Depends(read_session),
            facets: bool = Query(True, description="Counts per type, country, actor, topic, "
                                                   "initiative and month; false to skip them.")
            ) -> JSONResponse:
-    return _view(data.events_view(s, actor=actor, country=country, type=type, topic=topic,
+    return _view(data.events_view(s, actor=actor, country=country, partner=partner, q=q,
+                                  type=type, topic=topic,
                                   initiative=initiative, since=since, until=until, sort=sort,
                                   order=order, page=page, per_page=per_page, facets=facets))
 
@@ -68,8 +78,11 @@ def event(event_id: str, s: Session = Depends(read_session)) -> JSONResponse:
 
 @router.get("/actors", summary="People, bodies and countries")
 def actors(s: Session = Depends(read_session),
-           q: str | None = Query(None, description="Part of the name."),
-           country: str | None = None, type: str | None = None,
+           q: str | None = Query(None, description="Words that must all appear in the name "
+                                                    "or an alias."),
+           country: str | None = Query(None, description="A country by name or ISO alpha-3 "
+                                                          "code."),
+           type: str | None = None,
            sort: Literal["name", "events", "mentions"] = "name", order: Order = "asc",
            page: int = Page, per_page: int = PerPage) -> JSONResponse:
     return _view(data.actors_view(s, q=q, country=country, type=type, sort=sort, order=order,
@@ -125,14 +138,41 @@ def document(doc_id: str, s: Session = Depends(read_session)) -> JSONResponse:
     return _found(data.document_view(s, doc_id), "document", doc_id)
 
 
-@router.get("/search", summary="Full-text search over the reports")
+@router.get("/relations/{a}/{b}",
+            summary="Two countries' relationship: events, people, initiatives, figures, findings",
+            responses=ERRORS)
+def relation(a: str, b: str, s: Session = Depends(read_session), page: int = Page,
+             per_page: int = PerPage) -> JSONResponse:
+    """`a` and `b` by name or ISO alpha-3 code. `events` is one page of the events involving
+    both (with the timeline's facets, `by_month` included); `quads` counts them per month by
+    PLOVER quad class; the other lists cover all of those events."""
+    try:
+        codes = country_param(a), country_param(b)
+    except UnknownCountry as unknown:
+        raise HTTPException(404, str(unknown)) from None
+    view = relations.relation_view(s, *codes, page=page, per_page=per_page)
+    return _view({**view, "quads": quads_by_month(view["events"]["facets"]["by_month"])})
+
+
+@router.get("/map", summary="Events by place, with coordinates, filtered like /api/events")
+def world_map(s: Session = Depends(read_session), actor: str | None = None,
+              country: str | None = None, partner: str | None = None, type: str | None = None,
+              topic: str | None = None, initiative: str | None = None,
+              since: date | None = None, until: date | None = None,
+              q: str | None = None) -> JSONResponse:
+    return _view(maps.map_view(s, actor=actor, country=country, partner=partner, type=type,
+                               topic=topic, initiative=initiative, since=since, until=until,
+                               q=q))
+
+
+@router.get("/search", summary="Search over events, actors, initiatives and the reports")
 def search(s: Session = Depends(read_session),
            q: str = Query(..., description="Words that must all appear (at most "
                                            f"{MAX_QUERY_WORDS}); a trailing * matches a prefix "
                                            f"of {MIN_PREFIX} letters or more. Other syntax is "
                                            "read as text."),
            page: int = Page, per_page: int = Query(20, ge=1, le=data.MAX_PER_PAGE)) -> JSONResponse:
-    return _view(data.search_view(s, q, page=page, per_page=per_page))
+    return _view(search_view(s, q, page=page, per_page=per_page))
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from dossier.store.store import Store
-from dossier.web import api, errors, pages
+from dossier.web import api, downloads, errors, pages
 from dossier.web.access import READ_TIME_LIMIT
 from dossier.web.cache import ViewCache
 from dossier.web.http import HttpBasics, TimedH11Protocol
@@ -44,7 +44,7 @@ def create_app(db: str, token: str | None = None, *,
         yield
         store.close()
 
-    # No /docs or /redoc: FastAPI serves them with scripts from a CDN; /openapi.json stays.
+    # FastAPI's /docs and /redoc load scripts from a CDN: /docs is our own page (pages.api_docs)
     app = FastAPI(title="dossier", version="0.1.0", lifespan=lifespan, docs_url=None,
                   redoc_url=None,
                   description="A sourced knowledge base of relations between countries: events, "
@@ -63,6 +63,7 @@ def create_app(db: str, token: str | None = None, *,
     app.add_middleware(HttpBasics)   # HEAD like GET; a bounded request body
     app.include_router(api.router)
     app.include_router(pages.router)      # the HTML pages (dossier/web/pages.py)
+    app.include_router(downloads.router)  # CSV and JSON of what a list page shows
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

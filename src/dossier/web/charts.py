@@ -5,9 +5,12 @@ templates draw them as inline SVG or CSS bars, autoescaped like everything else.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
+
+from dossier.web import plover
 
 CHART_WIDTH = 800
 CHART_HEIGHT = 180
@@ -34,24 +37,42 @@ def _months(first: str, last: str) -> list[str]:
     return out
 
 
+def _month_range(months_seen: Iterable[str]) -> list[str]:
+    """Every month from the first to the last seen, a year at least, so one busy month is not
+    a wall and an empty month is a gap, not left out: the time axis is honest."""
+    seen = sorted(months_seen)
+    months = _months(seen[0], seen[-1])
+    while len(months) < MIN_MONTHS:
+        months = _months(_shift(months[0], -1), months[-1]) if len(months) % 2 else \
+            _months(months[0], _shift(months[-1], 1))
+    return months
+
+
+def _axis(months: list[str]) -> list[dict]:
+    """At most six month labels, placed in percent of the width: they are HTML under the
+    drawing, so they keep their size on a phone while the drawing shrinks."""
+    step = 100 / len(months)
+    every = -(-len(months) // 6)
+    return [{"left": round(i * step + step / 2, 2), "text": m,
+             "minor": (i // every) % 2 == 1}   # every other label is hidden on a phone
+            for i, m in enumerate(months) if i % every == 0]
+
+
 def month_chart(by_month: Iterable[Mapping]) -> dict | None:
-    """Stacked columns of events per month by type, every month in the range shown (an empty
-    month is a gap, not left out, so the time axis is honest). None when nothing is dated."""
+    """Stacked columns of events per month by type, every month in the range shown. None when
+    nothing is dated."""
     counts = [(str(r["month"])[:7], str(r["type"]), int(r["count"])) for r in by_month
               if r.get("month") and int(r["count"]) > 0]
     if not counts:
         return None
-    months = _months(min(c[0] for c in counts), max(c[0] for c in counts))
-    while len(months) < MIN_MONTHS:   # a year at least, so one busy month is not a wall
-        months = _months(_shift(months[0], -1), months[-1]) if len(months) % 2 else \
-            _months(months[0], _shift(months[-1], 1))
+    months = _month_range(c[0] for c in counts)
     types = sorted({t for _, t, _ in counts})
     per_month: dict[str, int] = {}
     for month, _, n in counts:
         per_month[month] = per_month.get(month, 0) + n
     top = max(per_month.values())
     step = CHART_WIDTH / len(months)
-    bars, base = [], {m: 0 for m in months}
+    bars, base = [], {m: 0.0 for m in months}
     for month, kind, n in sorted(counts, key=lambda c: (c[0], types.index(c[1]))):
         h = CHART_HEIGHT * n / top
         x = months.index(month) * step
@@ -59,11 +80,54 @@ def month_chart(by_month: Iterable[Mapping]) -> dict | None:
         bars.append({"x": round(x + step * 0.1, 2), "w": round(max(step * 0.8, 1), 2),
                      "y": round(CHART_HEIGHT - base[month], 2), "h": round(h, 2),
                      "type": kind, "cls": type_class(kind), "month": month, "count": n})
-    every = -(-len(months) // 6)   # at most six labels: they must stay legible on a phone
-    labels = [{"x": round(i * step + step / 2, 2), "text": m}
-              for i, m in enumerate(months) if i % every == 0]
-    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "labels": labels,
-            "top": top, "legend": [{"type": t, "cls": type_class(t)} for t in types]}
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "bars": bars, "axis": _axis(months),
+            "top": top, "first": months[0], "last": months[-1],
+            "legend": [{"type": t, "cls": type_class(t)} for t in types]}
+
+
+QUAD_CLASSES = {"verbal cooperation": "q-vcoop", "material cooperation": "q-mcoop",
+                "verbal conflict": "q-vconf", "material conflict": "q-mconf"}
+
+
+def quad_chart(by_month: Iterable[Mapping]) -> dict | None:
+    """The balance of cooperation and conflict per month: cooperation stacked up from a middle
+    line (verbal, then material), conflict stacked down from it, on one scale, so a month of
+    more conflict than cooperation reads as such. None when nothing is dated."""
+    totals = {(r["month"][:7], r["quad"]): r["count"] for r in plover.quads_by_month(by_month)
+              if r["count"] > 0}
+    if not totals:
+        return None
+    months = _month_range(m for m, _ in totals)
+    up = {m: sum(n for (mm, q), n in totals.items() if mm == m and plover.is_cooperation(q))
+          for m in months}
+    down = {m: sum(n for (mm, q), n in totals.items() if mm == m and not plover.is_cooperation(q))
+            for m in months}
+    top, bottom = max(up.values()), max(down.values())
+    unit = CHART_HEIGHT / (top + bottom)
+    mid = round(top * unit, 2)
+    step = CHART_WIDTH / len(months)
+    bars = []
+    for i, month in enumerate(months):
+        above = below = 0.0
+        for quad in plover.QUADS:
+            n = totals.get((month, quad), 0)
+            if not n:
+                continue
+            h = n * unit
+            if plover.is_cooperation(quad):
+                above += h
+                y = mid - above
+            else:
+                y = mid + below
+                below += h
+            bars.append({"x": round(i * step + step * 0.1, 2), "w": round(max(step * 0.8, 1), 2),
+                         "y": round(y, 2), "h": round(h, 2), "quad": quad,
+                         "cls": QUAD_CLASSES[quad], "month": month, "count": n})
+    counts = {q: sum(n for (_, qq), n in totals.items() if qq == q) for q in plover.QUADS}
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "mid": mid, "bars": bars,
+            "axis": _axis(months), "top": top, "bottom": bottom,
+            "legend": [{"quad": q, "cls": QUAD_CLASSES[q], "count": counts[q]}
+                       for q in plover.QUADS]}
 
 
 def _day(value: str | None) -> date | None:
@@ -113,10 +177,31 @@ def role_timeline(roles: Iterable[Mapping], dates: Iterable[str | None] = ()) ->
             "range": (lo.isoformat(), hi.isoformat())}
 
 
-def figure_bars(figures: Iterable[Mapping]) -> list[dict]:
-    """Each figure with its USD value as a percentage of the largest, for horizontal bars;
-    a figure that could not be converted has no bar."""
+def _money(value: float) -> str:
+    """$1, $10K, $1M, $1B, $1T: the labels of a log axis in US dollars."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if value >= size:
+            return f"${value / size:,.0f}{suffix}"
+    return f"${value:,.0f}"
+
+
+def figure_bars(figures: Iterable[Mapping]) -> dict:
+    """Each figure with its USD value as a bar on a log scale (whole powers of ten from below
+    the smallest to above the largest), so one figure of trillions does not flatten the
+    millions; the decades are the axis ticks. A figure that could not be converted has no
+    bar."""
     figures = list(figures)
-    top = max((f.get("value_usd") or 0 for f in figures), default=0)
-    return [{**f, "pct": round(100 * f["value_usd"] / top, 2) if top and f.get("value_usd") else 0}
-            for f in figures]
+    values = [f["value_usd"] for f in figures if (f.get("value_usd") or 0) > 0]
+    if not values:
+        return {"rows": [{**f, "pct": 0} for f in figures], "ticks": []}
+    lo = math.floor(math.log10(min(values)))
+    hi = max(math.ceil(math.log10(max(values))), lo + 1)
+
+    def pct(v: float) -> float:
+        return round(100 * (math.log10(v) - lo) / (hi - lo), 2)
+
+    every = -(-(hi - lo) // 6)   # at most seven ticks
+    ticks = [{"left": pct(10.0 ** e), "text": _money(10.0 ** e)}
+             for e in range(lo, hi + 1) if (e - lo) % every == 0 or e == hi]
+    return {"rows": [{**f, "pct": max(pct(f["value_usd"]), 0.5) if (f.get("value_usd") or 0) > 0
+                      else 0} for f in figures], "ticks": ticks}

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, literal, or_, select, true, union
+from sqlalchemy import String, and_, cast, distinct, func, literal, or_, select, true, union
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
@@ -27,8 +27,9 @@ from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, Docum
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,
                                   InitiativeLinkRow, InitiativeMentionRow, InitiativeRow,
                                   PersonMentionRow, QuoteRow, RoleMentionRow)
-from dossier.store.search import MAX_QUERY_WORDS, escape_like, search_documents, words
+from dossier.store.search import MAX_QUERY_WORDS, escape_like, words
 from dossier.web.cache import cached
+from dossier.web.countries import UnknownCountry, country_param
 
 MAX_PER_PAGE = 500
 TOP_FACET = 20          # values shown for the open-ended facets (actors, topics, initiatives)
@@ -52,7 +53,7 @@ class BadQuery(ValueError):
 MAX_PAGE = 1_000_000   # far past any list's end; a larger page would overflow the offset
 
 
-def _check_page(page: int, per_page: int) -> None:
+def check_page(page: int, per_page: int) -> None:
     if not 1 <= page <= MAX_PAGE:
         raise BadQuery(f"page must be between 1 and {MAX_PAGE:,}, not {page}")
     if not 1 <= per_page <= MAX_PER_PAGE:
@@ -64,7 +65,7 @@ def _check_choice(name: str, value: str, allowed: Sequence[str]) -> None:
         raise BadQuery(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
 
 
-def _paging(total: int, page: int, per_page: int) -> dict:
+def paging(total: int, page: int, per_page: int) -> dict:
     return {"total": total, "page": page, "per_page": per_page,
             "pages": max(1, -(-total // per_page))}
 
@@ -72,6 +73,22 @@ def _paging(total: int, page: int, per_page: int) -> dict:
 def _contains(column: ColumnElement, q: str) -> ColumnElement:
     """Case-insensitive substring match; % and _ in `q` are plain characters."""
     return column.ilike(f"%{escape_like(q)}%", escape="\\")
+
+
+def _matches(q: str, *columns: ColumnElement) -> ColumnElement:
+    """Every word of `q` appears (case-insensitive, as a substring) in one of `columns`: the
+    search box's rule, so "Landau Christopher" finds "Christopher Landau". A `q` with no word
+    characters ("%") is matched as it is."""
+    terms = [w.rstrip("*") for w in words(q)][:MAX_QUERY_WORDS] or [q.strip()]
+    return and_(*(or_(*(_contains(c, t) for c in columns)) for t in terms))
+
+
+def country_filter(name: str, value: str | None) -> str | None:
+    """A country parameter as its alpha-3 code: names are read too (?country=Mexico)."""
+    try:
+        return country_param(value)
+    except UnknownCountry as unknown:
+        raise BadQuery(f"{name}: {unknown}") from None
 
 
 def _ordered(column: ColumnElement, order: str) -> ColumnElement:
@@ -82,14 +99,14 @@ def _dialect(s: Session) -> str:
     return s.get_bind().dialect.name
 
 
-def _elements(s: Session, column: ColumnElement):
+def json_elements(s: Session, column: ColumnElement):
     """The values of a JSON list column as a table (`.c.value`), on SQLite and PostgreSQL."""
     fn = func.json_each if _dialect(s) == "sqlite" else func.json_array_elements_text
     return fn(column).table_valued("value")
 
 
 def _json_contains(s: Session, column: ColumnElement, value: str) -> ColumnElement:
-    values = _elements(s, column)
+    values = json_elements(s, column)
     return select(literal(1)).select_from(values).where(values.c.value == value).exists()
 
 
@@ -117,6 +134,11 @@ class Texts:
             self._texts.update(self._s.execute(
                 select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(missing))).all())
 
+    def text(self, doc_id: str) -> str:
+        """A document's cleaned text ('' for an unknown id)."""
+        self.load([doc_id])
+        return self._texts.get(doc_id, "")
+
     def evidence(self, doc_id: str, start: int, end: int) -> dict:
         self.load([doc_id])
         body = self._texts.get(doc_id, "")
@@ -143,28 +165,40 @@ def _by_date(doc: dict) -> tuple:
 # ---------------------------------------------------------------- events
 
 
-def _event_date() -> ColumnElement:
+def event_date() -> ColumnElement:
     """An event's day for the timeline; migration 0009 indexes this very expression."""
     return func.coalesce(EventRow.date, EventRow.date_earliest, EventRow.date_latest)
 
 
-def _event_filters(s: Session, actor: str | None, country: str | None, type: str | None,
-                   topic: str | None, initiative: str | None, since: date | None,
-                   until: date | None) -> list[ColumnElement]:
-    """WHERE clauses for the event filters. `country` means the event involves the country:
-    it took place there, or one of its participants belongs to it. The date range keeps events
-    whose date window overlaps it, so an event known only to a month is not lost."""
-    where: list[ColumnElement] = []
-    # uncorrelated IN subqueries: evaluated once, not per event, and they stay valid when the
-    # outer query also reads participants and actors (the facets)
+def _involves(code: str) -> ColumnElement:
+    """The event involves the country: it took place there, or one of its participants
+    belongs to it. An uncorrelated IN subquery: evaluated once, not per event, and it stays
+    valid when the outer query also reads participants and actors (the facets)."""
     member, member_actor = aliased(EventParticipantRow), aliased(ActorRow)
+    return or_(EventRow.country == code, EventRow.id.in_(
+        select(member.event_id).join(member_actor, member_actor.id == member.actor_id)
+        .where(member_actor.country == code)))
+
+
+def event_filters(s: Session, actor: str | None = None, country: str | None = None,
+                  type: str | None = None, topic: str | None = None,
+                  initiative: str | None = None, since: date | None = None,
+                  until: date | None = None, partner: str | None = None,
+                  q: str | None = None) -> list[ColumnElement]:
+    """WHERE clauses for the event filters (countries as alpha-3 codes). `country` means the
+    event involves the country (see `_involves`); `partner` adds a second country, so the two
+    give the events between a pair. `q` keeps events whose summary or place holds every word.
+    The date range keeps events whose date window overlaps it, so an event known only to a
+    month is not lost."""
+    where: list[ColumnElement] = []
+    member = aliased(EventParticipantRow)
     if actor:
         where.append(EventRow.id.in_(select(member.event_id).where(member.actor_id == actor)))
-    if country:
-        code = country.upper()
-        where.append(or_(EventRow.country == code, EventRow.id.in_(
-            select(member.event_id).join(member_actor, member_actor.id == member.actor_id)
-            .where(member_actor.country == code))))
+    for code in (country, partner):
+        if code:
+            where.append(_involves(code.upper()))
+    if q:
+        where.append(_matches(q, EventRow.summary, EventRow.location))
     if type:
         where.append(EventRow.type == type.upper())
     if topic:
@@ -187,7 +221,7 @@ def _report_counts() -> Any:
             .group_by(EventLinkRow.event_id))
 
 
-def _event_items(s: Session, events: Sequence[EventRow]) -> list[dict]:
+def event_items(s: Session, events: Sequence[EventRow]) -> list[dict]:
     """Timeline records for a page of events: participants, initiative names and the number of
     reports, each fetched for all the page's events at once."""
     ids = [e.id for e in events]
@@ -217,16 +251,16 @@ def _initiative_names(s: Session, ids: set[str]) -> dict[str, str]:
                           .where(InitiativeRow.id.in_(ids))).all())
 
 
-def _event_facets(s: Session, where: list[ColumnElement]) -> dict:
+def event_facets(s: Session, where: list[ColumnElement]) -> dict:
     """Counts over all the filtered events (not just the page): for filters and the chart."""
-    month = _month(s, _event_date())
+    month = _month(s, event_date())
     by_type = s.execute(select(EventRow.type, func.count()).where(*where)
                         .group_by(EventRow.type).order_by(func.count().desc(), EventRow.type))
     by_month = s.execute(select(month, EventRow.type, func.count())
-                         .where(*where, _event_date().is_not(None))
+                         .where(*where, event_date().is_not(None))
                          .group_by(month, EventRow.type).order_by(month, EventRow.type))
     undated = s.scalar(select(func.count()).select_from(EventRow)
-                       .where(*where, _event_date().is_(None)))
+                       .where(*where, event_date().is_(None)))
 
     def participants(*columns: ColumnElement):
         query = select(*columns).select_from(EventParticipantRow)
@@ -258,7 +292,7 @@ def _event_facets(s: Session, where: list[ColumnElement]) -> dict:
 
 def _json_facet(s: Session, column: ColumnElement, where: list[ColumnElement],
                 named: bool = False) -> list[dict]:
-    values = _elements(s, column)
+    values = json_elements(s, column)
     rows = s.execute(select(values.c.value, func.count()).select_from(EventRow)
                      .join(values, true()).where(*where).group_by(values.c.value)
                      .order_by(func.count().desc(), values.c.value).limit(TOP_FACET)).all()
@@ -270,7 +304,8 @@ def _json_facet(s: Session, column: ColumnElement, where: list[ColumnElement],
 def events_view(s: Session, *, actor: str | None = None, country: str | None = None,
                 type: str | None = None, topic: str | None = None,
                 initiative: str | None = None, since: date | None = None,
-                until: date | None = None, sort: str = "date", order: str = "asc",
+                until: date | None = None, partner: str | None = None, q: str | None = None,
+                sort: str = "date", order: str = "asc",
                 page: int = 1, per_page: int = 50, facets: bool = True) -> dict:
     """The timeline: one page of events matching the filters, their total and facets
     (`facets=False` leaves them out: they cost most of the time on a large corpus).
@@ -278,18 +313,20 @@ def events_view(s: Session, *, actor: str | None = None, country: str | None = N
     Sorting by date puts undated events last whichever the order, since they have no place
     on a time line; ties are broken by id so that pages do not overlap.
     """
-    _check_page(page, per_page)
+    check_page(page, per_page)
     _check_choice("sort", sort, EVENT_SORTS)
     _check_choice("order", order, ORDERS)
-    where = _event_filters(s, actor, country, type, topic, initiative, since, until)
-    filters = {"actor": actor, "country": country, "type": type, "topic": topic,
-               "initiative": initiative, "since": iso(since), "until": iso(until)}
+    country, partner = country_filter("country", country), country_filter("partner", partner)
+    where = event_filters(s, actor, country, type, topic, initiative, since, until, partner, q)
+    filters = {"actor": actor, "country": country, "partner": partner, "type": type,
+               "topic": topic, "initiative": initiative, "since": iso(since),
+               "until": iso(until), "q": q}
     by_filters = ("events", *filters.values())
     total = cached(s, (*by_filters, "total"), lambda: s.scalar(
         select(func.count()).select_from(EventRow).where(*where)))
     query = select(EventRow).where(*where)
     if sort == "date":
-        keys = [_event_date().is_(None), _ordered(_event_date(), order)]
+        keys = [event_date().is_(None), _ordered(event_date(), order)]
     elif sort == "reports":
         counts = _report_counts().subquery()
         query = query.outerjoin(counts, counts.c.event_id == EventRow.id)
@@ -300,9 +337,9 @@ def events_view(s: Session, *, actor: str | None = None, country: str | None = N
         keys = []
     query = query.order_by(*keys, _ordered(EventRow.id, order))
     rows = s.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
-    return {"items": _event_items(s, rows), **_paging(total, page, per_page),
+    return {"items": event_items(s, rows), **paging(total, page, per_page),
             "sort": sort, "order": order, "filters": filters,
-            "facets": cached(s, (*by_filters, "facets"), lambda: _event_facets(s, where))
+            "facets": cached(s, (*by_filters, "facets"), lambda: event_facets(s, where))
             if facets else None}
 
 
@@ -316,7 +353,7 @@ def event_view(s: Session, event_id: str) -> dict | None:
     e = s.get(EventRow, event_id)
     if e is None:
         return None
-    item = _event_items(s, [e])[0]
+    item = event_items(s, [e])[0]
     mentions = s.execute(select(EventMentionRow.doc_id, EventMentionRow.evidence)
                          .join(EventLinkRow, EventLinkRow.event_mention_id == EventMentionRow.id)
                          .where(EventLinkRow.event_id == event_id)
@@ -392,14 +429,15 @@ def actors_view(s: Session, *, q: str | None = None, country: str | None = None,
                 page: int = 1, per_page: int = 50) -> dict:
     """People, bodies and countries, with their titles and how often they appear.
     `q` matches the name (case-insensitive substring)."""
-    _check_page(page, per_page)
+    check_page(page, per_page)
     _check_choice("sort", sort, ACTOR_SORTS)
     _check_choice("order", order, ORDERS)
     where: list[ColumnElement] = []
+    country = country_filter("country", country)
     if q:
-        where.append(_contains(ActorRow.name, q))
+        where.append(_matches(q, ActorRow.name, cast(ActorRow.aliases, String)))
     if country:
-        where.append(ActorRow.country == country.upper())
+        where.append(ActorRow.country == country)
     if type:
         where.append(ActorRow.type == type)
     events = (select(EventParticipantRow.actor_id.label("actor_id"), func.count().label("n"))
@@ -430,7 +468,7 @@ def actors_view(s: Session, *, q: str | None = None, country: str | None = None,
     return {"items": [{"id": a.id, "name": a.name, "type": a.type, "country": a.country,
                        "aliases": a.aliases, "titles": titles[a.id], "event_count": ne,
                        "mention_count": nm} for a, ne, nm in rows],
-            **_paging(total, page, per_page), "sort": sort, "order": order,
+            **paging(total, page, per_page), "sort": sort, "order": order,
             "filters": {"q": q, "country": country, "type": type}, "facets": facets}
 
 
@@ -456,7 +494,7 @@ def actor_view(s: Session, actor_id: str) -> dict | None:
     in_events = select(EventParticipantRow.event_id).where(EventParticipantRow.actor_id == actor_id)
     event_count = s.scalar(select(func.count()).select_from(in_events.subquery()))
     events = s.scalars(select(EventRow).where(EventRow.id.in_(in_events))
-                       .order_by(_event_date().is_(None), _event_date(), EventRow.id)
+                       .order_by(event_date().is_(None), event_date(), EventRow.id)
                        .limit(RELATED_LIMIT)).all()
     docs = s.execute(select(PersonMentionRow.doc_id, func.count())
                      .join(ActorMentionRow, ActorMentionRow.person_mention_id == PersonMentionRow.id)
@@ -466,7 +504,7 @@ def actor_view(s: Session, actor_id: str) -> dict | None:
     documents = sorted(({**refs[d], "mentions": n} for d, n in docs if d in refs), key=_by_date)
     return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
             "aliases": a.aliases, "roles": roles, "event_count": event_count,
-            "events": _event_items(s, events), "quotes": _quotes(s, texts, [actor_id]),
+            "events": event_items(s, events), "quotes": _quotes(s, texts, [actor_id]),
             "document_count": len(documents), "documents": documents[:RELATED_LIMIT]}
 
 
@@ -504,12 +542,19 @@ def initiatives_view(s: Session, *, q: str | None = None, page: int = 1,
     """Agreements and programmes by name, with how often they are reported and their latest
     known status (the status of the most recent report that gives one; undated reports count
     as the most recent, since they are listed last in the history)."""
-    _check_page(page, per_page)
-    where = [_contains(InitiativeRow.name, q)] if q else []
+    check_page(page, per_page)
+    where = [_matches(q, InitiativeRow.name, cast(InitiativeRow.aliases, String))] if q else []
     total = s.scalar(select(func.count()).select_from(InitiativeRow).where(*where))
     rows = s.scalars(select(InitiativeRow).where(*where).order_by(InitiativeRow.name,
                                                                    InitiativeRow.id)
                      .limit(per_page).offset((page - 1) * per_page)).all()
+    return {"items": initiative_items(s, rows), **paging(total, page, per_page),
+            "filters": {"q": q}}
+
+
+def initiative_items(s: Session, rows: Sequence[InitiativeRow]) -> list[dict]:
+    """List records for initiatives: how often they are reported, every status seen and the
+    latest, fetched for all of `rows` at once."""
     ids = [i.id for i in rows]
     counts = {i: (n, docs) for i, n, docs in s.execute(
         select(InitiativeLinkRow.initiative_id, func.count(),
@@ -520,12 +565,11 @@ def initiatives_view(s: Session, *, q: str | None = None, page: int = 1,
     statuses: dict[str, list[str]] = defaultdict(list)
     for initiative_id, status, _, _ in _statuses(s, ids):
         statuses[initiative_id].append(status)
-    items = [{"id": i.id, "name": i.name, "aliases": i.aliases,
-              "mention_count": counts.get(i.id, (0, 0))[0],
-              "document_count": counts.get(i.id, (0, 0))[1],
-              "statuses": sorted(set(statuses[i.id])),
-              "latest_status": statuses[i.id][-1] if statuses[i.id] else None} for i in rows]
-    return {"items": items, **_paging(total, page, per_page), "filters": {"q": q}}
+    return [{"id": i.id, "name": i.name, "aliases": i.aliases,
+             "mention_count": counts.get(i.id, (0, 0))[0],
+             "document_count": counts.get(i.id, (0, 0))[1],
+             "statuses": sorted(set(statuses[i.id])),
+             "latest_status": statuses[i.id][-1] if statuses[i.id] else None} for i in rows]
 
 
 def initiative_view(s: Session, initiative_id: str) -> dict | None:
@@ -548,14 +592,14 @@ def initiative_view(s: Session, initiative_id: str) -> dict | None:
             changes.append({"status": status, "doc": doc_id, "published": iso(published)})
     about = _json_contains(s, EventRow.initiatives, initiative_id)
     events = s.scalars(select(EventRow).where(about)
-                       .order_by(_event_date().is_(None), _event_date(), EventRow.id)
+                       .order_by(event_date().is_(None), event_date(), EventRow.id)
                        .limit(RELATED_LIMIT)).all()
     history_count = s.scalar(select(func.count()).select_from(InitiativeLinkRow)
                              .where(InitiativeLinkRow.initiative_id == initiative_id))
     return {"id": i.id, "name": i.name, "aliases": i.aliases, "history": history,
             "history_count": history_count, "status_changes": changes,
             "event_count": s.scalar(select(func.count()).select_from(EventRow).where(about)),
-            "events": _event_items(s, events)}
+            "events": event_items(s, events)}
 
 
 # ---------------------------------------------------------------- figures and findings
@@ -565,7 +609,7 @@ def figures_view(s: Session, *, currency: str | None = None, doc: str | None = N
                  sort: str = "doc", order: str = "asc", page: int = 1,
                  per_page: int = 50) -> dict:
     """Quoted amounts as written and in US dollars, with the rate used and its period."""
-    _check_page(page, per_page)
+    check_page(page, per_page)
     _check_choice("sort", sort, FIGURE_SORTS)
     _check_choice("order", order, ORDERS)
     where: list[ColumnElement] = []
@@ -580,40 +624,48 @@ def figures_view(s: Session, *, currency: str | None = None, doc: str | None = N
                      .order_by(key.is_(None), _ordered(key, order), FigureRow.doc_id,
                                FigureRow.start)
                      .limit(per_page).offset((page - 1) * per_page)).all()
+    by_currency = s.execute(select(FigureRow.currency, func.count()).where(*where)
+                            .group_by(FigureRow.currency)
+                            .order_by(func.count().desc(), FigureRow.currency))
+    return {"items": figure_items(s, rows), **paging(total, page, per_page), "sort": sort,
+            "order": order, "filters": {"currency": currency, "doc": doc},
+            "facets": {"currency": [{"value": c, "count": n} for c, n in by_currency]}}
+
+
+def figure_items(s: Session, rows: Sequence[FigureRow]) -> list[dict]:
+    """List records for figures: as written, in US dollars with the rate, and the evidence."""
     texts = Texts(s)
     texts.load(f.doc_id for f in rows)
     refs = _doc_refs(s, {f.doc_id for f in rows})
-    items = [{"id": f.public_id, "doc": f.doc_id, "doc_title": refs[f.doc_id]["title"],
+    return [{"id": f.public_id, "doc": f.doc_id, "doc_title": refs[f.doc_id]["title"],
               "published": refs[f.doc_id]["published"], "text": f.text, "value": f.value,
               "currency": f.currency, "value_usd": f.value_usd, "usd_rate": f.usd_rate,
               "usd_rate_date": f.usd_rate_date, "usd_rate_source": f.usd_rate_source,
               "period": f.period, "what": f.what, "comparisons": f.comparisons or [],
               "evidence": texts.evidence(f.doc_id, f.start, f.end)} for f in rows]
-    by_currency = s.execute(select(FigureRow.currency, func.count()).where(*where)
-                            .group_by(FigureRow.currency)
-                            .order_by(func.count().desc(), FigureRow.currency))
-    return {"items": items, **_paging(total, page, per_page), "sort": sort, "order": order,
-            "filters": {"currency": currency, "doc": doc},
-            "facets": {"currency": [{"value": c, "count": n} for c, n in by_currency]}}
 
 
 def findings_view(s: Session, *, kind: str | None = None, page: int = 1,
                   per_page: int = 50) -> dict:
     """Inconsistencies within and between reports, each with the evidence from every side."""
-    _check_page(page, per_page)
+    check_page(page, per_page)
     where = [FindingRow.kind == kind] if kind else []
     total = s.scalar(select(func.count()).select_from(FindingRow).where(*where))
     rows = s.scalars(select(FindingRow).where(*where).order_by(FindingRow.kind, FindingRow.id)
                      .limit(per_page).offset((page - 1) * per_page)).all()
-    texts = Texts(s)
-    texts.load(doc for f in rows for doc, _, _ in f.evidence)
     by_kind = s.execute(select(FindingRow.kind, func.count()).group_by(FindingRow.kind)
                         .order_by(FindingRow.kind))
-    return {"items": [{"id": f.id, "kind": f.kind, "description": f.description,
-                       "evidence": [texts.evidence(d, a, b) for d, a, b in f.evidence]}
-                      for f in rows],
-            **_paging(total, page, per_page), "filters": {"kind": kind},
+    return {"items": finding_items(s, rows),
+            **paging(total, page, per_page), "filters": {"kind": kind},
             "facets": {"kind": [{"value": k, "count": n} for k, n in by_kind]}}
+
+
+def finding_items(s: Session, rows: Sequence[FindingRow]) -> list[dict]:
+    """List records for findings, each with the evidence from every side."""
+    texts = Texts(s)
+    texts.load(doc for f in rows for doc, _, _ in f.evidence)
+    return [{"id": f.id, "kind": f.kind, "description": f.description,
+             "evidence": [texts.evidence(d, a, b) for d, a, b in f.evidence]} for f in rows]
 
 
 # ---------------------------------------------------------------- documents and search
@@ -624,7 +676,7 @@ def documents_view(s: Session, *, outlet: str | None = None, language: str | Non
                    per_page: int = 50) -> dict:
     """The reports, newest first by default (undated last), without their full text: an
     excerpt, and how many events each reports."""
-    _check_page(page, per_page)
+    check_page(page, per_page)
     _check_choice("sort", sort, DOCUMENT_SORTS)
     _check_choice("order", order, ORDERS)
     where: list[ColumnElement] = []
@@ -656,7 +708,7 @@ def documents_view(s: Session, *, outlet: str | None = None, language: str | Non
                        "language": r.language, "excerpt": r.excerpt,
                        "duplicate_of": r.duplicate_of, "event_count": events.get(r.id, 0)}
                       for r in rows],
-            **_paging(total, page, per_page), "sort": sort, "order": order,
+            **paging(total, page, per_page), "sort": sort, "order": order,
             "filters": {"outlet": outlet, "language": language},
             "facets": {"language": [{"value": v, "count": n} for v, n in by_language]}}
 
@@ -711,17 +763,3 @@ def document_view(s: Session, doc_id: str) -> dict | None:
             "duplicate_of": copy.duplicate_of if copy else None,
             "duplicate_reason": copy.reason if copy else None,
             "text": d.text, "spans": spans, "events": list(events.values())}
-
-
-def search_view(s: Session, q: str, page: int = 1, per_page: int = 20) -> dict:
-    """Documents matching every word of `q`, best first, each with a plain-text snippet and
-    the offsets of the matched words in it (`highlights`: [[start, end], ...]). Query syntax
-    characters are read as text, so no query fails."""
-    _check_page(page, per_page)
-    if len(words(q or "")) > MAX_QUERY_WORDS:
-        raise BadQuery(f"q may hold at most {MAX_QUERY_WORDS} words, not {len(words(q))}")
-    total, hits = search_documents(s, q or "", per_page, (page - 1) * per_page)
-    return {"q": q, "items": [{"id": h.id, "title": h.title, "published": iso(h.published),
-                               "snippet": h.snippet, "highlights": [list(x) for x in h.highlights]}
-                              for h in hits],
-            **_paging(total, page, per_page)}

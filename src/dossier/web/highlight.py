@@ -52,3 +52,39 @@ def marked_text(text: str, spans: Iterable[Mapping], with_ids: bool = True) -> M
         spans_attr = f' data-ev="{" ".join(i for *_, i in covering)}"' if with_ids else ""
         out.append(f'<mark{id_attr} class="{kinds}"{spans_attr}>{piece}</mark>')
     return Markup("".join(out))
+
+
+def word_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """Where the search terms occur in `text`, as (start, end): a term matches at the start of
+    a word, as the whole word, or as a prefix when it ends in `*` (the search box's rules)."""
+    spans = set()
+    for term in terms:
+        stem = term.rstrip("*")
+        if not stem:
+            continue
+        tail = r"\w*" if term.endswith("*") else r"\b"
+        spans.update(m.span() for m in re.finditer(rf"\b{re.escape(stem)}{tail}", text,
+                                                   re.IGNORECASE))
+    return sorted(spans)
+
+
+def marked_words(text: str | None, terms: Iterable[str]) -> Markup:
+    """`text` escaped, with every occurrence of the search terms marked (no ids: several such
+    texts share a page)."""
+    text = text or ""
+    return marked_text(text, [{"start": a, "end": b, "kind": "hit"}
+                              for a, b in word_spans(text, terms)], with_ids=False)
+
+
+def marked_sentence(evidence: Mapping) -> Markup:
+    """An evidence record's whole sentence, escaped, with its quoted words marked: the reader
+    sees what was said around the evidence, and which words it rests on. The sentence has its
+    spaces squeezed, so the words are found with theirs squeezed too; when they cannot be
+    found (a span across two sentences) the quoted words alone are shown, marked."""
+    quoted = " ".join(str(evidence.get("text") or "").split())
+    sentence = str(evidence.get("sentence") or "")
+    at = sentence.find(quoted) if quoted else -1
+    if at < 0:
+        sentence, at = quoted, 0
+    return marked_text(sentence, [{"start": at, "end": at + len(quoted), "kind": "hit"}],
+                       with_ids=False)

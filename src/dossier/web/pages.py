@@ -7,6 +7,7 @@ document text is `highlight.marked_text`, and links are built only from ids, url
 from __future__ import annotations
 
 from datetime import date
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -17,35 +18,49 @@ from sqlalchemy.orm import Session
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from dossier.web import charts, data
+from dossier.web import charts, data, docs, maps, plover, relations
 from dossier.web.access import read_session
 from dossier.web.cache import cached
-from dossier.web.highlight import anchor, marked_text
+from dossier.web.countries import UnknownCountry, country_param, label
+from dossier.web.downloads import MAX_ROWS
+from dossier.web.geo import countries as world
+from dossier.web.search import search_view
+from dossier.web.highlight import anchor, marked_sentence, marked_text, marked_words
 
 
-PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
-TIMELINE_FILTERS = ("type", "actor", "country", "topic", "initiative", "since", "until", "sort",
-                    "order")
+def _query(params: dict[str, Any], **more: Any) -> str:
+    """The query string of `params` and `more` (empty values dropped)."""
+    return urlencode({k: v for k, v in {**params, **more}.items() if v not in (None, "")})
 
 
-def _with_page(params: dict[str, Any], page: int) -> str:
-    """The query string of `params` with another page number (empty values dropped)."""
-    return urlencode({**{k: v for k, v in params.items() if v not in (None, "")}, "page": page})
+def _with_page(params: dict[str, Any], page: int, per_page: int | None = None) -> str:
+    """The query string of `params` with another page number (and page size, when given)."""
+    return _query(params, page=page, per_page=per_page)
 
 
+# `finalize`: a missing value prints as nothing, never as "None"
 templates = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                        autoescape=select_autoescape(default=True, default_for_string=True))
+                        autoescape=select_autoescape(default=True, default_for_string=True),
+                        finalize=lambda value: "" if value is None else value)
 templates.filters.update(
     qid=lambda value: quote(str(value), safe=""),
     anchor=lambda ev: anchor(ev["start"], ev["end"]),
     type_class=charts.type_class,
     with_page=_with_page,
+    query=_query,
+    all_pages=lambda params: _query(params, all=1),
+    country=label,
+    web_address=lambda url: url if str(url).lower().startswith(("http://", "https://")) else None,
+    marked_sentence=marked_sentence,
+    marked_words=marked_words,
     usd=lambda v: "" if v is None else f"${v:,.0f}",
     snippet=lambda hit: marked_text(hit["snippet"], [{"start": a, "end": b, "kind": "hit"}
                                                      for a, b in hit["highlights"]], with_ids=False),
     number=lambda v: "" if v is None else f"{v:,.2f}".rstrip("0").rstrip("."),
 )
+
+
+templates.globals.update(figure_bars=charts.figure_bars, max_download_rows=MAX_ROWS)
 
 
 def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -84,45 +99,113 @@ def _found(view: dict | None, kind: str, ident: str) -> dict:
     return view
 
 
+def _filters(type: str | None, actor: str | None, country: str | None, partner: str | None,
+             topic: str | None, initiative: str | None, since: str | None,
+             until: str | None, q: str | None) -> dict[str, Any]:
+    """The timeline's filters from a form (the map takes the same): empty means not given."""
+    return {"q": _text(q), "type": _text(type), "actor": _text(actor), "country": _text(country),
+            "partner": _text(partner), "topic": _text(topic), "initiative": _text(initiative),
+            "since": _text(since), "until": _text(until)}
+
+
+def _head(s: Session, view: dict, params: dict[str, Any], action: str,
+          **chart: Any) -> Markup:
+    """The filter form (the 200 most active actors, every initiative) and, on the timeline,
+    the chart (hundreds of columns): the same for every page of these filters until the store
+    changes, so rendered once."""
+    return cached(s, ("head", action, *params.values()), lambda: Markup(
+        templates.get_template("_timeline_head.html").render(
+            view=view, params=params, plover=plover.TYPES, action=action,
+            actors=data.actors_view(s, sort="events", order="desc", per_page=200)["items"],
+            initiatives=data.initiatives_view(s, per_page=200)["items"], **chart)))
+
+
 @router.get("/")
 def timeline(type: str | None = None, actor: str | None = None, country: str | None = None,
-             topic: str | None = None, initiative: str | None = None,
-             since: str | None = None, until: str | None = None, sort: str = "date",
+             partner: str | None = None, topic: str | None = None,
+             initiative: str | None = None, since: str | None = None,
+             until: str | None = None, q: str | None = None, sort: str = "date",
              order: str = "asc", page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
     """The timeline: filters (a plain GET form, so a filtered view is a link), events per
     month by type, and one page of events. Dates come as text so an empty field means none."""
-    params = {"type": _text(type), "actor": _text(actor), "country": _text(country),
-              "topic": _text(topic), "initiative": _text(initiative), "since": _text(since),
-              "until": _text(until), "sort": sort, "order": order}
+    params = {**_filters(type, actor, country, partner, topic, initiative, since, until, q),
+              "sort": sort, "order": order}
     view = data.events_view(s, **{**params, "since": _day("since", since),
                                   "until": _day("until", until)}, page=page)
-    # the form and the chart (the 200 most active actors, every initiative, hundreds of
-    # columns) are the same for every page of these filters until the store changes
-    head = cached(s, ("timeline", *params.values()), lambda: Markup(
-        templates.get_template("_timeline_head.html").render(
-            view=view, params=params, plover=PLOVER,
-            actors=data.actors_view(s, sort="events", order="desc", per_page=200)["items"],
-            initiatives=data.initiatives_view(s, per_page=200)["items"],
-            chart=charts.month_chart(view["facets"]["by_month"]))))
+    head = _head(s, view, params, "/", chart=charts.month_chart(view["facets"]["by_month"]))
     return render("timeline.html", view=view, params=params, head=head)
+
+
+@router.get("/map")
+def world_map(type: str | None = None, actor: str | None = None, country: str | None = None,
+              partner: str | None = None, topic: str | None = None,
+              initiative: str | None = None, since: str | None = None,
+              until: str | None = None, q: str | None = None,
+              s: Session = Reader) -> HTMLResponse:
+    """The timeline's events on a world map drawn here (geo, maps): same filters, same form."""
+    params = _filters(type, actor, country, partner, topic, initiative, since, until, q)
+    args = {**params, "since": _day("since", since), "until": _day("until", until)}
+    view = maps.map_view(s, **args)
+    facets = data.events_view(s, **args, per_page=1)   # the form's lists (cached)
+    head = _head(s, facets, params, "/map")
+    return render("map.html", view=view, params=params, head=head, world=world())
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """Two countries of a relation page by name or code; an unknown one is a 404 naming it."""
+    try:
+        codes = country_param(a), country_param(b)
+    except UnknownCountry as unknown:
+        raise HTTPException(404, str(unknown)) from None
+    if None in codes:
+        raise HTTPException(404, "a relationship needs two countries: /relations/Kenya/USA")
+    return codes   # type: ignore[return-value]
+
+
+@router.get("/relations/{a}/{b}")
+def relation(a: str, b: str, page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
+    """Two countries' relationship (relations.relation_view), with its two charts."""
+    codes = _pair(a, b)
+    view = relations.relation_view(s, *codes, page=page)
+    by_month = view["events"]["facets"]["by_month"]
+    return render("relation.html", r=view, chart=charts.month_chart(by_month),
+                  quads=charts.quad_chart(by_month),
+                  path=f"/relations/{quote(codes[0])}/{quote(codes[1])}")
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> HTMLResponse:
+    """The API for a person, from the app's OpenAPI schema; no CDN script (web/docs.py)."""
+    spec = request.app.openapi()
+    return render("docs.html", spec=spec, operations=docs.operations(spec))
 
 
 @router.get("/events/{event_id:path}")
 def event(event_id: str, s: Session = Reader) -> HTMLResponse:
-    return render("event.html", e=_found(data.event_view(s, event_id), "event", event_id))
+    e = _found(data.event_view(s, event_id), "event", event_id)
+    codes = sorted({p["country"] for p in e["participants"] if p["country"]}
+                   | ({e["country"]} if e["country"] else set()))
+    return render("event.html", e=e, pairs=list(combinations(codes, 2)))
 
 
 @router.get("/actors")
-def actors(q: str | None = None, page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
-    view = data.actors_view(s, q=_text(q), sort="events", order="desc", page=page)
-    return render("actors.html", view=view, params={"q": _text(q)})
+def actors(q: str | None = None, country: str | None = None, page: int = PageNumber,
+           s: Session = Reader) -> HTMLResponse:
+    params = {"q": _text(q), "country": _text(country)}
+    view = data.actors_view(s, **params, sort="events", order="desc", page=page)
+    return render("actors.html", view=view, params=params)
 
 
 @router.get("/actors/{actor_id:path}")
 def actor(actor_id: str, s: Session = Reader) -> HTMLResponse:
     view = _found(data.actor_view(s, actor_id), "actor", actor_id)
     dates = [e["date"] or e["date_earliest"] for e in view["events"]]
-    return render("actor.html", a=view, roles=charts.role_timeline(view["roles"], dates))
+    partners = None
+    if view["type"] == "country" and view["country"]:   # a country links to its relations
+        facets = data.events_view(s, country=view["country"], per_page=1)["facets"]
+        partners = [c for c in facets["country"] if c["value"] != view["country"]]
+    return render("actor.html", a=view, roles=charts.role_timeline(view["roles"], dates),
+                  partners=partners)
 
 
 @router.get("/initiatives")
@@ -143,7 +226,7 @@ def figures(currency: str | None = None, sort: str = "doc", order: str = "asc",
             page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
     params = {"currency": _text(currency), "sort": sort, "order": order}
     view = data.figures_view(s, **params, page=page)
-    return render("figures.html", view=view, params=params, bars=charts.figure_bars(view["items"]))
+    return render("figures.html", view=view, params=params)
 
 
 @router.get("/findings")
@@ -167,5 +250,5 @@ def document(doc_id: str, s: Session = Reader) -> HTMLResponse:
 
 @router.get("/search")
 def search(q: str = "", page: int = PageNumber, s: Session = Reader) -> HTMLResponse:
-    view = data.search_view(s, q, page=page) if q.strip() else None
+    view = search_view(s, q, page=page) if q.strip() else None
     return render("search.html", view=view, q=q, params={"q": q})
