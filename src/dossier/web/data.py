@@ -21,7 +21,7 @@ from sqlalchemy import String, and_, cast, distinct, func, literal, or_, select,
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
-from dossier.store.queries import iso, sentence_around, sentence_ends
+from dossier.store.queries import corrections_of, iso, sentence_around, sentence_ends
 from dossier.store.schema import (ActorMentionRow, ActorRoleRow, ActorRow, DocumentRow,
                                   DuplicateRow, EventLinkRow, EventMentionRow,
                                   EventParticipantRow, EventRow, FigureRow, FindingRow,
@@ -375,6 +375,7 @@ def event_view(s: Session, event_id: str) -> dict | None:
         "quotes": _quotes(s, texts, actor_ids, docs=docs),
         "related": [{"event": i, "relation": related[i].get("relation"), "type": t,
                      "summary": summary, "date": iso(d)} for i, t, summary, d in summaries],
+        "corrections": corrections_of(s).get(event_id, []),
     })
     return item
 
@@ -505,7 +506,8 @@ def actor_view(s: Session, actor_id: str) -> dict | None:
     return {"id": a.id, "name": a.name, "type": a.type, "country": a.country,
             "aliases": a.aliases, "roles": roles, "event_count": event_count,
             "events": event_items(s, events), "quotes": _quotes(s, texts, [actor_id]),
-            "document_count": len(documents), "documents": documents[:RELATED_LIMIT]}
+            "document_count": len(documents), "documents": documents[:RELATED_LIMIT],
+            "corrections": corrections_of(s).get(actor_id, [])}
 
 
 # ---------------------------------------------------------------- initiatives
