@@ -4,20 +4,19 @@ registers them."""
 from __future__ import annotations
 
 import getpass
-from datetime import datetime, timezone
 from typing import Annotated, Optional
 
 import typer
 from sqlalchemy import select
 
-from dossier.cli import DEFAULT_DB, DbOption, _open_current, err, out
-from dossier.cli_views import (LIST_FORMATS, FormatOption, _actor_label, _check_format, _country,
-                               _fail, _print_rows, choose)
-from dossier.resolve.corrections import ACTOR_TYPES, APPLIED, apply_one, split_id
-from dossier.resolve.rebuild import rebuild
+from dossier.cli import DEFAULT_DB, DbOption, _open_current, out
+from dossier.cli_views import (LIST_FORMATS, FormatOption, _actor_label, _check_format, _fail,
+                               _print_rows, choose)
+from dossier.resolve.correct import BadCorrection, make
+from dossier.resolve.correct import undo as undo_correction
+from dossier.resolve.corrections import ACTOR_TYPES
 from dossier.store.filters import actor_matches
 from dossier.store.schema import CorrectionRow
-from dossier.store.store import derived_changed, inputs_changed
 
 correct_app = typer.Typer(
     help="Correct an actor or an event: merge, split, rename, country, type, reject, confirm, "
@@ -35,8 +34,8 @@ EventArgument = Annotated[str, typer.Argument(metavar="EVENT", help="An event's 
 
 def _correct(db: str, action: str, target: str, value: dict, by: str | None, why: str,
              find_actor: bool = True) -> None:
-    """Store the correction and apply it now, in one transaction; one that does not apply to
-    the records as they are is refused, not stored."""
+    """Make the correction (`resolve.correct.make`): names are looked up here, asking which
+    when several actors have one."""
     store = _open_current(db)
     with store.session() as s:
         if find_actor:
@@ -44,20 +43,11 @@ def _correct(db: str, action: str, target: str, value: dict, by: str | None, why
         if action == "merge":
             value = {"into": choose(actor_matches(s, value["into"]), value["into"],
                                     _actor_label).id}
-        if action == "split":
-            value = {**value, "id": split_id(target, value["names"][0])}
-        c = CorrectionRow(action=action, target=target, value=value,
-                          author=by or getpass.getuser(), reason=why,
-                          made_at=datetime.now(timezone.utc).replace(tzinfo=None))
-        s.add(c)
-        s.flush()
-        outcome = apply_one(s, c)
-        if outcome != APPLIED:
-            s.rollback()
-            raise _fail(f"{action} {target}: {outcome.removeprefix('not applied: ')}", 1)
-        derived_changed(s)
-        number = c.id
-    out.print(f"correction {number}: {action} {target} {_value(action, value)}".rstrip()
+    try:
+        c = make(store, action, target, value, by or getpass.getuser(), why)
+    except BadCorrection as bad:
+        raise _fail(str(bad), 1) from None
+    out.print(f"correction {c.id}: {action} {target} {_value(action, c.value)}".rstrip()
               + "; applied, and applied again after every rebuild", markup=False)
 
 
@@ -99,7 +89,7 @@ def country(actor: ActorArgument, code: Annotated[str, typer.Argument(
                 metavar="COUNTRY", help="A country name or ISO code.")],
             why: WhyOption, by: ByOption = None, db: DbOption = DEFAULT_DB) -> None:
     """Set the country an actor belongs to."""
-    _correct(db, "country", actor, {"country": _country(code)}, by, why)
+    _correct(db, "country", actor, {"country": code}, by, why)
 
 
 @correct_app.command("type")
@@ -107,8 +97,6 @@ def kind(actor: ActorArgument, type_: Annotated[str, typer.Argument(
              metavar="TYPE", help=f"One of: {', '.join(ACTOR_TYPES)}.")],
          why: WhyOption, by: ByOption = None, db: DbOption = DEFAULT_DB) -> None:
     """Set what kind of actor it is."""
-    if type_ not in ACTOR_TYPES:
-        raise _fail(f"{type_}: not an actor type (one of: {', '.join(ACTOR_TYPES)})")
     _correct(db, "type", actor, {"type": type_}, by, why)
 
 
@@ -130,15 +118,10 @@ def confirm(event: EventArgument, why: WhyOption, by: ByOption = None,
 def undo(number: Annotated[int, typer.Argument(metavar="N", help="The correction's number.")],
          db: DbOption = DEFAULT_DB) -> None:
     """Undo correction N: it is kept, marked undone, and the knowledge base is rebuilt without it."""
-    store = _open_current(db)
-    with store.session() as s:
-        c = s.get(CorrectionRow, number)
-        if c is None or c.undone_at is not None:
-            raise _fail(f"correction {number}: {'already undone' if c else 'no such correction'}"
-                        " (see: dossier corrections)", 1)
-        c.undone_at = datetime.now(timezone.utc).replace(tzinfo=None)
-        inputs_changed(s)
-    rebuild(store)
+    try:
+        undo_correction(_open_current(db), number)
+    except BadCorrection as bad:
+        raise _fail(f"{bad} (see: dossier corrections)", 1) from None
     out.print(f"correction {number} undone; knowledge base rebuilt without it", markup=False)
 
 

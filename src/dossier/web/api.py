@@ -12,6 +12,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
+from dossier.store import queries
 from dossier.store.search import MAX_QUERY_WORDS, MIN_PREFIX
 from dossier.web import data, maps, relations
 from dossier.web.countries import UnknownCountry, country_param
@@ -19,7 +20,7 @@ from dossier.web.plover import quads_by_month
 from dossier.web.search import search_view
 from dossier.web.access import read_session, require_token
 from dossier.web.errors import error_body
-from dossier.web.records import BadDocuments, DocumentIn
+from dossier.web.records import BadDocuments, CorrectionIn, DocumentIn, Refused
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -194,3 +195,36 @@ def add_documents(request: Request,
         return JSONResponse(error_body(422, str(bad), bad.problems), status_code=422)
     changed = any(d["status"] in ("new", "updated") for d in result["documents"])
     return JSONResponse(result, status_code=201 if changed else 200)
+
+
+@router.get("/corrections", summary="The analysts' corrections, undone ones included")
+def corrections_list(s: Session = Depends(read_session)) -> JSONResponse:
+    return _view({"items": list(queries.corrections(s))})
+
+
+WRITE_ERRORS = {401: {"description": "Missing or wrong token"},
+                403: {"description": "The server is read-only (started without token)"},
+                422: {"description": "The correction cannot be made; nothing was stored"}}
+
+
+@router.post("/corrections", status_code=201, dependencies=[Depends(require_token)],
+             summary="Correct an actor or an event (needs the server's token)",
+             responses=WRITE_ERRORS)
+def add_correction(request: Request, body: CorrectionIn) -> JSONResponse:
+    """Store and apply a correction as `dossier correct` does: it is applied again after every
+    rebuild and ingest. One that does not apply to the records as they are is refused (422)."""
+    return _written(lambda: request.app.state.writer.correct(body), 201)
+
+
+@router.post("/corrections/{number}/undo", dependencies=[Depends(require_token)],
+             summary="Undo a correction (needs the server's token)", responses=WRITE_ERRORS)
+def undo_correction(request: Request, number: int) -> JSONResponse:
+    """Mark the correction undone and rebuild the knowledge base without it."""
+    return _written(lambda: request.app.state.writer.undo(number), 200)
+
+
+def _written(write, status: int) -> JSONResponse:
+    try:
+        return JSONResponse(write(), status_code=status)
+    except Refused as refused:
+        return JSONResponse(error_body(422, str(refused)), status_code=422)

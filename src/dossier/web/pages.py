@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from dossier.store import queries
 from dossier.web import charts, data, docs, maps, plover, relations
 from dossier.web.access import read_session
 from dossier.web.cache import cached
@@ -181,11 +182,22 @@ def api_docs(request: Request) -> HTMLResponse:
 
 
 @router.get("/events/{event_id:path}")
-def event(event_id: str, s: Session = Reader) -> HTMLResponse:
+def event(request: Request, event_id: str, s: Session = Reader) -> HTMLResponse:
     e = _found(data.event_view(s, event_id), "event", event_id)
     codes = sorted({p["country"] for p in e["participants"] if p["country"]}
                    | ({e["country"]} if e["country"] else set()))
-    return render("event.html", e=e, pairs=list(combinations(codes, 2)))
+    return render("event.html", e=e, pairs=list(combinations(codes, 2)),
+                  writable=_writable(request))
+
+
+def _writable(request: Request) -> bool:
+    """The server takes corrections (it was started with a token): pages offer the form."""
+    return request.app.state.token is not None
+
+
+@router.get("/corrections")
+def corrections(s: Session = Reader) -> HTMLResponse:
+    return render("corrections.html", items=list(queries.corrections(s)))
 
 
 @router.get("/actors")
@@ -197,7 +209,7 @@ def actors(q: str | None = None, country: str | None = None, page: int = PageNum
 
 
 @router.get("/actors/{actor_id:path}")
-def actor(actor_id: str, s: Session = Reader) -> HTMLResponse:
+def actor(request: Request, actor_id: str, s: Session = Reader) -> HTMLResponse:
     view = _found(data.actor_view(s, actor_id), "actor", actor_id)
     dates = [e["date"] or e["date_earliest"] for e in view["events"]]
     partners = None
@@ -205,7 +217,7 @@ def actor(actor_id: str, s: Session = Reader) -> HTMLResponse:
         facets = data.events_view(s, country=view["country"], per_page=1)["facets"]
         partners = [c for c in facets["country"] if c["value"] != view["country"]]
     return render("actor.html", a=view, roles=charts.role_timeline(view["roles"], dates),
-                  partners=partners)
+                  partners=partners, writable=_writable(request))
 
 
 @router.get("/initiatives")

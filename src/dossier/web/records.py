@@ -1,4 +1,5 @@
-"""What `POST /api/documents` accepts: the request's records, checked before anything is stored.
+"""What `POST /api/documents` and `POST /api/corrections` accept, checked before anything is
+stored.
 
 Kept apart from `dossier.web.write`, which annotates and resolves: the API declares these
 types on every server, and a read-only server must not load the ingestion path to do so.
@@ -6,6 +7,7 @@ types on every server, and a read-only server must not load the ingestion path t
 from __future__ import annotations
 
 import hashlib
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -26,6 +28,22 @@ class DocumentIn(BaseModel):
     title: str | None = None
     outlet: str | None = None
     published: str | None = Field(None, description="ISO date or datetime.")
+
+
+class CorrectionIn(BaseModel):
+    """A correction, as `dossier correct` makes it. `target` is an actor (id or name) or, for
+    reject and confirm, an event id; `value` holds what the action sets: {"into": actor} for
+    merge, {"names": [...]} for split, {"name"}, {"country"} or {"type"}."""
+
+    action: Literal["merge", "split", "rename", "country", "type", "reject", "confirm"]
+    target: str = Field(..., min_length=1, max_length=200)
+    value: dict[str, str | list[str]] = Field(default_factory=dict)
+    by: str = Field(..., min_length=1, max_length=200, description="Who makes it.")
+    why: str = Field(..., min_length=1, max_length=2000, description="Why.")
+
+
+class Refused(ValueError):
+    """A correction the writer could not make, with the reason; nothing was stored."""
 
 
 class BadDocuments(ValueError):
