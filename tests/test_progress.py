@@ -50,6 +50,10 @@ def test_the_bar_shows_done_total_rate_and_stage_on_a_terminal_and_nothing_elsew
         track.progress.refresh()
         drawn = screen.export_text(clear=False)
     assert "2/3" in drawn and "docs/s" in drawn and "resolving: events" in drawn
+    with tracking(screen, "annotating", total=10) as track:   # a job that counts tasks
+        track.share(0.7)
+        track.progress.refresh()
+        assert "7/10" in screen.export_text()
     log = Console(force_terminal=False, width=120, record=True)
     with tracking(log, "ingesting", total=3) as track:
         track.document()

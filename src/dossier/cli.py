@@ -279,9 +279,12 @@ def batch(
         err.print("error: -: standard input cannot be read by Spark tasks; save it to a file first")
         raise typer.Exit(2)
     from dossier.batch.spark import run_batch
-    report = run_batch(_spark(master), paths, str(out_dir),
-                       stages=READ_ALL_STAGES if read_all else DEFAULT_STAGES,
-                       on_message=lambda line: err.print(line, markup=False))
+    spark = _spark(master)
+    with tracking(err, "annotating", count_documents(paths) if err.is_terminal else None) as track:
+        report = run_batch(spark, paths, str(out_dir),
+                           stages=READ_ALL_STAGES if read_all else DEFAULT_STAGES,
+                           on_message=lambda line: err.print(line, markup=False),
+                           on_progress=track.share)
     out.print(f"documents: {report.read} read, {report.failed} failed; rows written to {out_dir}; "
               f"next: dossier load {out_dir}", markup=False)
     raise typer.Exit(1 if report.failed else 0)

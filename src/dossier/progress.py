@@ -83,6 +83,12 @@ class Tracker:
     def document(self) -> None:
         self.progress.advance(self.task)
 
+    def share(self, done: float) -> None:
+        """`done` of the work (0 to 1) is finished, for jobs that count tasks, not documents."""
+        total = self.progress.tasks[self.task].total
+        if total:
+            self.progress.update(self.task, completed=round(done * total))
+
     def stage(self, name: str) -> None:
         self.progress.update(self.task, description=f"resolving: {name}")
 

@@ -122,3 +122,13 @@ def test_read_all_makes_the_tasks_parse_every_document_whole(spark, tmp_path):
         assert done.exit_code == 0, done.output
         rows[name] = spark.read.parquet(str(out)).collect()[0]
     assert rows["focused"].focus not in (None, "[]") and rows["whole"].focus is None
+
+
+def test_the_batch_reports_its_progress_as_its_tasks_end(spark, tmp_path):
+    from dossier.batch.spark import run_batch
+    shares: list[float] = []
+    report = run_batch(spark, [str(SEEDS)], str(tmp_path / "annotated"), partitions=5,
+                       on_progress=shares.append)
+    assert report.read == 5 and report.failed == 0
+    assert shares and shares[-1] == 1.0
+    assert all(0 <= a <= b <= 1 for a, b in zip(shares, shares[1:]))

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from dossier.batch.records import FIELDS, Record, error_record, to_record
@@ -24,6 +26,10 @@ from dossier.sources.stdin import STDIN
 from dossier.sources.url import is_url
 
 SPARK_MISSING = "error: the Spark engine needs pyspark; install it with: pip install 'dossier[spark]'"
+# A task reports back when it ends, so progress moves by tasks: several per core make it move
+# often, at the cost of each task opening the inputs again to find its share.
+TASKS_PER_CORE = 4
+POLL_SECONDS = 0.5
 
 
 @dataclass
@@ -48,23 +54,26 @@ def spark_session(master: str | None = None):
 
 def run_batch(spark, paths: Iterable[str], out: str, partitions: int | None = None,
               stages: Iterable[str] = DEFAULT_STAGES,
-              on_message: Callable[[str], None] = lambda line: None) -> BatchReport:
+              on_message: Callable[[str], None] = lambda line: None,
+              on_progress: Callable[[float], None] = lambda share: None) -> BatchReport:
     """Annotate every input as Spark tasks and write the rows to Parquet under `out`.
 
     The driver sends each task only the list of paths and its shard number; the task reads its
     part of the inputs itself, one document at a time (`sources/shard.py`), so neither the driver
     nor a task ever holds the corpus. Paths must therefore be readable where the tasks run (a
-    shared or distributed file system on a cluster)."""
+    shared or distributed file system on a cluster). `on_progress` gets the share of the
+    annotating tasks done, from 0 to 1, as they end."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
     paths = [p if is_url(p) else os.path.abspath(p) for p in paths]
     if STDIN in paths:
         raise ValueError("standard input cannot be read by Spark tasks; save it to a file first")
-    n = partitions or spark.sparkContext.defaultParallelism
+    n = partitions or spark.sparkContext.defaultParallelism * TASKS_PER_CORE
     job = ShardJob(tuple(paths), n, tuple(stages))
     rows = spark.sparkContext.parallelize(range(n), n).mapPartitions(job)
     schema = StructType([StructField("position", LongType(), False)]
                         + [StructField(name, StringType(), True) for name in FIELDS])
-    spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(out)
+    with _watching(spark.sparkContext, on_progress):
+        spark.createDataFrame(rows, schema).write.mode("overwrite").parquet(out)
     written = spark.read.parquet(out)
     report = BatchReport(read=written.where(written.id.isNotNull()).count())
     for row in written.where(written.error.isNotNull()).orderBy("position").select("error") \
@@ -73,6 +82,31 @@ def run_batch(spark, paths: Iterable[str], out: str, partitions: int | None = No
         report.errors.append(row.error)
         on_message(row.error)
     return report
+
+
+@contextmanager
+def _watching(context, on_progress: Callable[[float], None]) -> Iterator[None]:
+    """Report the share of the running job's tasks done, from Spark's status tracker, until the
+    block ends (Spark has no callback for it)."""
+    tracker, stop = context.statusTracker(), threading.Event()
+
+    def poll() -> None:
+        done = 0.0   # never backwards, when a job's next, smaller stage starts
+        while not stop.wait(POLL_SECONDS):
+            stages = [s for s in map(tracker.getStageInfo, tracker.getActiveStageIds()) if s]
+            total = sum(s.numTasks for s in stages)
+            if total and (share := sum(s.numCompletedTasks for s in stages) / total) > done:
+                done = share
+                on_progress(done)
+
+    watcher = threading.Thread(target=poll, name="batch-progress", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join()
+    on_progress(1.0)
 
 
 @dataclass(frozen=True)
