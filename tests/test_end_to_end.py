@@ -60,7 +60,7 @@ WHITE_HOUSE_SETS = {   # White House documents with gold written blind, every ev
 @pytest.mark.parametrize("name", sorted(WHITE_HOUSE_SETS))
 def test_white_house_blind_set_holds_its_floors(tmp_path, name):
     """Events found must be real (precision over every event of the listed documents), found
-    (recall), rightly dated, counted once, and the core score held."""
+    (recall), rightly dated, counted once, the people named found, and the core score held."""
     corpus, gold = WHITE_HOUSE_SETS[name]
     result = score(build_export(tmp_path, corpus), gold)
     floors, events = FLOORS[name], result["metrics"]["events"]
@@ -70,6 +70,8 @@ def test_white_house_blind_set_holds_its_floors(tmp_path, name):
     assert events["date"]["value"] >= floors["events_date"], events["date"]
     assert events["duplicate_free"]["value"] >= floors["events_duplicate_free"], \
         events["duplicate_free"]
+    people = result["metrics"]["actors"]["recall"]   # every report read, domestic ones too
+    assert people["value"] >= floors["actors_recall"], people
 
 
 def test_every_evidence_span_quotes_its_document(tmp_path):

@@ -56,7 +56,7 @@ def stage(name: str, needs: Iterable[str] = (), adds: Iterable[str] = (),
     return register
 
 
-DEFAULT_STAGES = (
+FOCUSED_STAGES = (
     "dossier.clean.metadata.v1",
     "dossier.clean.boilerplate.v1",
     "dossier.clean.repair.v1",
@@ -75,9 +75,14 @@ DEFAULT_STAGES = (
     "dossier.annotate.interactions.v1",
 )
 
-READ_ALL_STAGES = tuple("dossier.annotate.focus.whole.v1" if name == "dossier.annotate.focus.v1"
-                        else name for name in DEFAULT_STAGES)
-"""The default stages with the model reading every English document whole (`--read-all`)."""
+"""The model reads a document naming one country only around its mentions and skips one
+naming none (`--focused`): faster on a corpus of domestic reports, at the cost of their people."""
+
+DEFAULT_STAGES = tuple("dossier.annotate.focus.whole.v1" if name == "dossier.annotate.focus.v1"
+                       else name for name in FOCUSED_STAGES)
+"""The model reads every English document whole. On the White House gold sets this finds 5 to
+23 points more of the people they name (a press secretary, a delegation's members), with no
+more junk and no event lost, for about 13% more time than `FOCUSED_STAGES`."""
 
 
 class PipelineError(ValueError):

@@ -194,3 +194,11 @@ def test_date_spans_quote_the_text(seed_docs) -> None:
 def test_a_run_of_days_is_one_window(text: str) -> None:
     value = normalise(text, date(2021, 4, 23), future=True)
     assert (value.earliest, value.latest) == (date(2021, 6, 11), date(2021, 6, 13))
+
+
+def test_may_opening_a_wish_is_not_the_month(annotate) -> None:
+    doc = annotate("We congratulate both teams on reaching the final in Kenya.  May the best team "
+                   "win! The final is set for May 5. May God bless them all.",
+                   events=False, published=date(2026, 4, 6))
+    assert [(d.text, d.value.earliest) for d in doc.dates if "May" in d.text] == \
+        [("May 5", date(2026, 5, 5))]

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from dossier.annotate.focus import countries_named, focus_spans, masked
 from dossier.cli import app
 from dossier.document import Document
-from dossier.pipeline import READ_ALL_STAGES, Pipeline
+from dossier.pipeline import DEFAULT_STAGES, FOCUSED_STAGES, Pipeline
 
 ONE_COUNTRY = (
     "Governor Ellen Marsh opened a new bridge over the river on Monday. She thanked the "
@@ -63,8 +63,8 @@ def test_masking_keeps_every_offset_and_line_break() -> None:
     assert "Far away" not in hidden and "Nothing" not in hidden
 
 
-def test_what_the_model_finds_lies_in_the_focus_and_points_into_the_real_text() -> None:
-    doc = Pipeline()(_doc(ONE_COUNTRY))
+def test_what_the_focused_model_finds_lies_in_the_focus_and_points_into_the_real_text() -> None:
+    doc = Pipeline(FOCUSED_STAGES)(_doc(ONE_COUNTRY))
     assert doc.focus
     inside = lambda span: any(f.start <= span.start and span.end <= f.end for f in doc.focus)
     assert doc.entities and all(inside(e.span) for e in doc.entities)
@@ -74,8 +74,8 @@ def test_what_the_model_finds_lies_in_the_focus_and_points_into_the_real_text() 
     assert all(ONE_COUNTRY[s.start:s.end].strip() for s in doc.sentences)
 
 
-def test_a_report_naming_no_country_skips_the_model_and_what_needs_it() -> None:
-    pipeline = Pipeline()
+def test_focused_a_report_naming_no_country_skips_the_model_and_what_needs_it() -> None:
+    pipeline = Pipeline(FOCUSED_STAGES)
     doc = pipeline(_doc(NO_COUNTRY))
     assert doc.nlp is None and doc.sentences == [] and doc.people == []
     assert doc.minhash                                # still fingerprinted, so copies are found
@@ -83,25 +83,26 @@ def test_a_report_naming_no_country_skips_the_model_and_what_needs_it() -> None:
     assert "dossier.annotate.fingerprint.v1" not in pipeline.skipped(doc)
 
 
-def test_read_all_reads_every_report_whole() -> None:
-    doc = Pipeline(READ_ALL_STAGES)(_doc(ONE_COUNTRY))
+def test_by_default_every_report_is_read_whole() -> None:
+    doc = Pipeline(DEFAULT_STAGES)(_doc(ONE_COUNTRY))
     assert doc.focus is None
     assert {"Ellen Marsh", "Ingrid Halvorsen"} <= {p.name for p in doc.people}
 
 
-def test_ingest_says_how_much_the_model_read_and_read_all_reads_more(tmp_path) -> None:
+def test_ingest_says_how_much_the_focused_model_read_and_by_default_it_reads_more(tmp_path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name, text in (("one.txt", ONE_COUNTRY), ("two.txt", TWO_COUNTRIES),
                        ("none.txt", NO_COUNTRY)):
         (corpus / name).write_text(text, encoding="utf-8")
     runner = CliRunner()
-    focused = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "a.db")])
+    focused = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "a.db"),
+                                  "--focused"])
     assert focused.exit_code == 0, focused.output
     assert "read 1 document naming one country only around its mentions, and skipped 1" \
         in " ".join(focused.output.split())
-    whole = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "b.db"), "--read-all"])
-    assert whole.exit_code == 0 and "--read-all reads" not in whole.output
+    whole = runner.invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "b.db")])
+    assert whole.exit_code == 0 and "--focused" not in whole.output
 
     def people(db: str) -> set[str]:
         out = tmp_path / f"{db}.export"

@@ -423,6 +423,17 @@ def test_a_name_the_model_cuts_at_a_particle_is_one_name(annotate):
     assert people.get("Reema bint Bandar Al Saud") == "SAU" and "Bandar Al Saud" not in people
 
 
+def test_a_name_the_model_ends_at_a_particle_runs_on_to_its_surname(annotate):
+    # the model tags "Ursula von" a person and "Leyen" a place
+    doc = annotate("President Joe Biden met European Commission President Ursula von der Leyen "
+                   "in Brussels to discuss Ukraine. Later, President von der Leyen thanked the "
+                   "United States.", events=False)
+    names = {p.name for p in doc.people}
+    assert "Ursula von der Leyen" in names and not {"Ursula von", "Leyen"} & names
+    assert {p.surface for p in doc.people if p.name == "Ursula von der Leyen"} >= {
+        "Ursula von der Leyen"}
+
+
 def test_one_title_with_and_inside_keeps_its_country(annotate):
     doc = annotate("Jake Sullivan met with German Chancellery Foreign and Security Policy Advisor Jens "
                    "Ploetner and British National Security Advisor Tim Barrow in Washington.",

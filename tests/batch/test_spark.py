@@ -106,9 +106,9 @@ def test_standard_input_is_refused_in_one_line(tmp_path):
     assert done.exit_code == 2 and "standard input cannot be read by Spark tasks" in done.output
 
 
-def test_read_all_makes_the_tasks_parse_every_document_whole(spark, tmp_path):
-    """Without --read-all a report naming one country is parsed around it (its focus is kept
-    in the row); with it, the focus is the whole text."""
+def test_focused_makes_the_tasks_parse_a_report_only_around_its_country(spark, tmp_path):
+    """With --focused a report naming one country is parsed around it (its focus is kept in
+    the row); by default the focus is the whole text."""
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "one.txt").write_text(
         "The governor opened a bridge on Monday. Crowds cheered. Later, the president spoke with "
@@ -116,7 +116,7 @@ def test_read_all_makes_the_tasks_parse_every_document_whole(spark, tmp_path):
         "Officials said the road would reopen in June.", encoding="utf-8")
     runner = CliRunner()
     rows = {}
-    for name, extra in (("focused", []), ("whole", ["--read-all"])):
+    for name, extra in (("focused", ["--focused"]), ("whole", [])):
         out = tmp_path / name
         done = runner.invoke(app, ["batch", str(tmp_path / "in"), "--out", str(out), *extra])
         assert done.exit_code == 0, done.output

@@ -648,7 +648,7 @@ def annotate_dates(doc: Document) -> Document:
         if ent.label != "DATE":
             continue
         start, end = _trim(doc.text, ent.span.start, ent.span.end)
-        if start >= end:
+        if start >= end or _a_wish(doc.text, start, end):
             continue
         future, past = _direction(doc, start, end)
         value = normalise(doc.text[start:end], doc.published, future, past=past)
@@ -664,6 +664,17 @@ def annotate_dates(doc: Document) -> Document:
     doc.dates = mentions + _parts_of_the_day(doc, mentions)
     doc.dates.sort(key=lambda m: m.span.start)
     return doc
+
+
+# "May the best team win!", "May God bless": the verb of a wish, which opens its sentence
+WISH = re.compile(r"May\s+(?:the|God|we|you|they|he|she|it|this|these|those|all|every|each|our|"
+                  r"your|their|his|her|its)\b")
+
+
+def _a_wish(text: str, start: int, end: int) -> bool:
+    before = text[:start].rstrip(" \t\"“'‘")
+    return text[start:end] == "May" and (not before or before[-1] in ".!?\n") \
+        and WISH.match(text, start) is not None
 
 
 # The model tags these as TIME, or not at all ("earlier today"), but they fix the day: the

@@ -116,7 +116,7 @@ def annotate_focus(doc: Document) -> Document:
 @stage("dossier.annotate.focus.whole.v1", needs=("text", "language"), adds=("focus",),
        languages=EXTRACTION_LANGUAGES)
 def annotate_focus_whole(doc: Document) -> Document:
-    """The model reads every document whole: slower, for users who want domestic reports'
-    people and figures too (`dossier ingest --read-all`)."""
+    """The model reads every document whole (the default; `--focused` reads around the
+    countries instead)."""
     doc.focus = None
     return doc

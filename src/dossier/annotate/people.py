@@ -31,7 +31,8 @@ from dossier.names import same_person
 from dossier.public_figures import figure_country
 
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|[A-Z]\.|[a-z]{1,3}\b)$")
-PARTICLES = {"de", "da", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "wa"}
+PARTICLES = {"de", "da", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "wa",
+             "der", "den", "di", "del", "della", "dos", "das"}
 NOT_NAME_END = {"force", "mission", "act", "agreement", "partnership", "framework", "house",
                 "department", "ministry", "office", "council", "community", "union", "bank",
                 "fund", "strategy", "programme", "program", "initiative", "court", "party",
@@ -291,6 +292,9 @@ def _entities(doc: Document) -> list[SpacySpan]:
     Suluhu Hassan", tagged "Samia Suluhu" and "Hassan")."""
     ents: list[SpacySpan] = []
     for ent in doc.nlp.ents:
+        if ents and ent.start < ents[-1].end:
+            continue   # the end of a name cut at a particle, already taken into it
+        ent = _through_particles(doc, ent)
         last = ents[-1] if ents else None
         if last is not None and ent.label_ == last.label_ == "PERSON" \
                 and doc.text[last.end_char:ent.start_char] == " " \
@@ -302,6 +306,19 @@ def _entities(doc: Document) -> list[SpacySpan]:
 
 
 INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _through_particles(doc: Document, ent: SpacySpan) -> SpacySpan:
+    """ "Ursula von | der Leyen": a name the model ends at a lower-case particle (tagging the
+    rest as something else) runs on through the particles to the capitalised word after them."""
+    tokens, end = doc.nlp, ent.end
+    if ent.label_ != "PERSON" or not ent[-1].text.islower() or ent[-1].lower_ not in PARTICLES:
+        return ent
+    while end < len(tokens) and tokens[end].text.islower() and tokens[end].lower_ in PARTICLES:
+        end += 1
+    if end < len(tokens) and tokens[end].is_alpha and tokens[end].text[:1].isupper():
+        return SpacySpan(tokens, ent.start, end + 1, label="PERSON")
+    return ent
 
 
 def _with_given_name(doc: Document, ent: SpacySpan) -> SpacySpan:
