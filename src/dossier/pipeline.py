@@ -73,6 +73,7 @@ FOCUSED_STAGES = (
     "dossier.annotate.typed_events.v1",
     "dossier.annotate.joint_statements.v1",
     "dossier.annotate.interactions.v1",
+    "dossier.annotate.event_topics.v1",
 )
 
 """The model reads a document naming one country only around its mentions and skips one
@@ -170,7 +171,7 @@ class Pipeline:
 
 def _load_builtin_stages() -> None:
     """Import the modules whose decorators fill the registry."""
-    from dossier.annotate import (dates, events, fingerprint, focus, initiatives,  # noqa: F401
-                                  interactions, joint_statements, language, money, nlp,
-                                  people, quotes, typed_events)
+    from dossier.annotate import (dates, event_topics, events, fingerprint,  # noqa: F401
+                                  focus, initiatives, interactions, joint_statements,
+                                  language, money, nlp, people, quotes, typed_events)
     from dossier.clean import boilerplate, metadata, repair  # noqa: F401
