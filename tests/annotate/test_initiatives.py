@@ -138,3 +138,23 @@ def test_an_india_japan_report() -> None:
     }
     later = [m for m in doc.initiatives if doc.text[m.span.start:m.span.end] == "CEPA"]
     assert [m.name for m in later] == ["India-Japan Comprehensive Economic Partnership Agreement"]
+
+
+def test_joint_bodies_declarations_pledges_and_summits_are_initiatives() -> None:
+    doc = annotate("The leaders welcomed the Trilateral Secretariat, the U.S.-EU Energy Council "
+                   "and the Multilateral Sanctions Monitoring Team. They joined the Global "
+                   "Methane Pledge and Global Methane Pledge Energy Pathway, endorsed the Los "
+                   "Angeles Declaration on Migration and Protection and will attend the North "
+                   "American Leaders Summit.")
+    assert {"Trilateral Secretariat", "U.S.-EU Energy Council",
+            "Multilateral Sanctions Monitoring Team", "Global Methane Pledge",
+            "Los Angeles Declaration on Migration and Protection",
+            "North American Leaders Summit"} <= {i.name for i in doc.initiatives}
+    assert not [i.name for i in doc.initiatives if " and Global" in i.name]   # two names
+
+
+def test_a_country_s_own_bodies_and_emergencies_are_not_initiatives() -> None:
+    doc = annotate("The National Security Council met the Biden-Harris Presidential Transition "
+                   "Team and the Joint Committee on Taxation after the Federal Emergency "
+                   "Declaration for the storm; the European Council issued a statement.")
+    assert [i.name for i in doc.initiatives] == []

@@ -20,12 +20,22 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from dossier.document import Document, InitiativeMention, Span
 from dossier.annotate.language import EXTRACTION_LANGUAGES
+from dossier.organisations import organisation_code
+from dossier.places import country_code
 from dossier.pipeline import stage
 
 HEADS = {"Agreement", "Partnership", "Act", "Framework", "Mission", "Force", "Initiative",
          "Programme", "Program", "Plan", "Strategy", "Treaty", "Accord", "Accords", "Pact",
          "Compact", "Protocol", "Memorandum", "Fund", "Deal", "Dialogue", "Facility", "Corridor",
-         "Project", "Convention", "Charter"}
+         "Project", "Convention", "Charter", "Declaration", "Pledge", "Mechanism", "Summit",
+         "Coalition"} | {"Council", "Group", "Team", "Network", "Secretariat", "Commission",
+                         "Committee"}
+# Heads that name a body, which is an initiative only when countries set it up together:
+# "U.S.-EU Energy Council", "Trilateral Secretariat", but not "National Security Council".
+BODY_HEADS = {"Council", "Group", "Team", "Network", "Secretariat", "Commission", "Committee"}
+JOINT_WORDS = {"trilateral", "bilateral", "multilateral", "binational", "quadrilateral", "quad"}
+# A declaration of a state of affairs at home, not an instrument between countries
+DOMESTIC_DECLARATION = {"Emergency", "Disaster", "Major"}
 PLACE_HEADS = {"Mission", "Force"}  # "Mission in Haiti": the place is part of the name
 CONNECTORS = {"and", "of", "for", "in", "on", "the", "&"}
 TRAILING = {"of", "for", "on"}  # "Memorandum of Understanding", "Convention on ..."
@@ -44,7 +54,7 @@ GENERIC = re.compile(
     rf"(?<![\w-])(?P<mods>(?:(?:{DOMAIN_WORDS})\s+){{1,4}})(?P<head>{GENERIC_HEADS})\b"
 )
 LOWER_AFTER_CAPS = {"mission", "force", "programme", "program", "initiative", "plan",
-                    "strategy", "framework", "partnership", "project", "fund"}
+                    "strategy", "framework", "partnership", "project", "fund", "coalition"}
 SENTENCE_OPENERS = {"following", "despite", "amid", "according", "under", "regarding", "including"}
 _WORD = r"(?:[A-Z]\.){2,}|\w+(?:['’]\w+)*"
 # A parenthesised acronym, a word (dash-joined: "Kenya–U.S.", "Government-to-Government") or
@@ -149,13 +159,17 @@ def _starts_sentence(word: str) -> bool:
 
 
 def _split_at_new_article(run: list[re.Match[str]]) -> list[list[re.Match[str]]]:
-    """"the Paris Agreement and the Kyoto Protocol" is two names; "and" alone is not a cut
-    ("African Growth and Opportunity Act")."""
+    """"the Paris Agreement and the Kyoto Protocol" is two names, and so is "the Global Methane
+    Pledge and Global Methane Pledge Energy Pathway" (a head noun before "and" ends a name);
+    "and" alone is not a cut ("African Growth and Opportunity Act")."""
     parts, start = [], 0
     for i in range(len(run) - 1):
         if run[i].group() == "and" and run[i + 1].group() == "the":
             parts.append(run[start:i])
             start = i + 2
+        elif run[i].group() == "and" and i > start and run[i - 1].group() in HEADS:
+            parts.append(run[start:i])
+            start = i + 1
     return parts + [run[start:]]
 
 
@@ -212,9 +226,20 @@ def _is_initiative(doc: Document, words: list[re.Match[str]], before: list[re.Ma
         return False
     if head.capitalize() == "Force" and last in SERVICE_BEFORE_FORCE:
         return False
+    if head in BODY_HEADS:
+        return any(w.group().lower() in JOINT_WORDS or _country_pair(w.group()) for w in before)
+    if head == "Declaration" and any(w.group() in DOMESTIC_DECLARATION for w in before):
+        return False
     if head.capitalize() in {"Mission", "Force", "Fund"} or head.islower():
         return not all(_in_entity(doc, w, ("GPE", "NORP")) for w in before if w.group() not in CONNECTORS)
     return True
+
+
+def _country_pair(word: str) -> bool:
+    """ "U.S.-EU", "US–Japan": countries or international bodies joined by a dash (not
+    "Biden-Harris" or "Co-Chairs")."""
+    parts = re.split(r"[-–]", word)
+    return len(parts) >= 2 and all(country_code(p) or organisation_code(p) for p in parts)
 
 
 def _in_entity(doc: Document, word: re.Match[str], labels: tuple[str, ...]) -> bool:
