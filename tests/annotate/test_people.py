@@ -440,3 +440,16 @@ def test_one_title_with_and_inside_keeps_its_country(annotate):
                    events=False)
     people = {p.name: p.country for p in doc.people}
     assert people["Jens Ploetner"] == "DEU" and people["Tim Barrow"] == "GBR"
+
+
+@pytest.mark.parametrize("entity, name", [
+    ("Second Gentleman Douglas Emhoff", "Douglas Emhoff"),
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman"),
+    ("Majority Leader Chuck Schumer", "Chuck Schumer"),
+    ("Martin Luther King", "Martin Luther King"),   # a head word last is part of the name
+    ("Lloyd J. Austin III", "Lloyd J. Austin III"),
+])
+def test_a_title_the_model_took_into_a_name_is_left_out(entity: str, name: str) -> None:
+    from dossier.annotate.people import _name_from_entity
+
+    assert _name_from_entity(entity) == name

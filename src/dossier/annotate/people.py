@@ -60,6 +60,12 @@ def _name_from_entity(text: str) -> str | None:
     while words and (words[0].lower().strip(".") in HONORIFICS or is_head_word(words[0])
                      or country_code(words[0].rstrip("'s")) or words[0].lower() == "the"):
         words = words[1:]
+    # "Second Gentleman Douglas Emhoff", "Majority Leader Chuck Schumer": a title the model
+    # took into the name ends at its head word
+    titled = [i for i, w in enumerate(words[:-1]) if i and is_head_word(w)
+              and all(x[:1].isupper() for x in words[:i])]
+    if titled:
+        words = words[titled[-1] + 1:]
     while words and words[-1] in ("'s", "'"):
         words = words[:-1]
     if words and words[-1].endswith("'s"):
