@@ -7,7 +7,7 @@ an empty list.
 """
 from __future__ import annotations
 
-from dossier.places import country_code, country_name
+from dossier.places import country_asked, country_name
 
 
 class UnknownCountry(ValueError):
@@ -19,23 +19,13 @@ class UnknownCountry(ValueError):
         self.text = text
 
 
-def _is_code(code: str) -> bool:
-    try:
-        country_name(code)
-    except (KeyError, LookupError):
-        return False
-    return True
-
-
 def country_param(value: str | None) -> str | None:
-    """The alpha-3 code `value` names, or None when it is empty; UnknownCountry otherwise."""
+    """The alpha-3 code `value` names (`places.country_asked`, as the command line reads it),
+    or None when it is empty; UnknownCountry otherwise."""
     text = (value or "").strip()
     if not text:
         return None
-    code = text.upper()
-    if len(code) == 3 and code.isascii() and code.isalpha() and _is_code(code):
-        return code
-    found = country_code(text)
+    found = country_asked(text)
     if found is None:
         raise UnknownCountry(text)
     return found
