@@ -37,6 +37,17 @@ def test_a_figure_the_reports_only_assumed_american_is_of_their_own_country() ->
     assert actors["Narendra Modi"].country == "GBR"
 
 
+def test_a_figure_of_the_past_a_statement_recalls_keeps_their_country() -> None:
+    # "... the trial team prosecuting Slobodan Milosevic", in a White House announcement
+    milosevic = mention(1, "us-announcement", "Slobodan Milosevic", country="USA")
+    milosevic.country_assumed = True
+    mandela = mention(2, "us-speech", "Nelson Mandela", country="USA")
+    mandela.country_assumed = True
+    actors = by_name(resolve_people([milosevic, mandela]))
+    assert actors["Slobodan Milosevic"].country == "SRB"
+    assert actors["Nelson Mandela"].country == "ZAF"
+
+
 def test_every_row_names_a_country_iso_3166_knows() -> None:
     import csv
     from importlib.resources import files

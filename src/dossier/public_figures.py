@@ -4,7 +4,8 @@ A government's statements name foreign leaders bare ("President Yoon", "Prime Mi
 "General Secretary Nguyen Phu Trong"), and no sentence says whose they are; the extractor can
 only assume the publisher's country. An analyst knows better, and so should the knowledge base:
 `data/public_figures.csv` lists heads of state and government, foreign ministers and a few
-other figures of international relations since 2021, with their country. A person's country
+other figures of international relations since 2021, and the figures of the past that
+statements since then recall (Shinzo Abe, Nelson Mandela), with their country. A person's country
 does not change with the date, so the table is read for that alone, never to say who held an
 office on a day (the user's dictionary of office holders, `dossier offices`, does that). No
 package on PyPI ships such a list for use offline, so it ships here.
