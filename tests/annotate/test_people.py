@@ -453,3 +453,18 @@ def test_a_title_the_model_took_into_a_name_is_left_out(entity: str, name: str) 
     from dossier.annotate.people import _name_from_entity
 
     assert _name_from_entity(entity) == name
+
+
+def test_a_state_office_of_georgia_is_american_and_a_national_one_georgian(annotate):
+    doc = annotate("Senator Max Cleland of Georgia and Governor Brian Kemp of Georgia met Prime "
+                   "Minister Irakli Kobakhidze of Georgia in Tbilisi.", events=False)
+    people = {p.name: p.country for p in doc.people}
+    assert people["Max Cleland"] == people["Brian Kemp"] == "USA"
+    assert people["Irakli Kobakhidze"] == "GEO"
+
+
+def test_a_headline_s_senator_of_georgia_is_american(annotate):
+    doc = annotate("Max Cleland was an American hero who served the people of his home state.",
+                   events=False, title="Statement on the Passing of Former United States Senator "
+                                       "Max Cleland of Georgia")
+    assert {p.name: p.country for p in doc.people}.get("Max Cleland") == "USA"

@@ -620,8 +620,8 @@ def _countries_in_headline(title: str) -> dict[str, str]:
     """Surnames the headline qualifies by country ("Readout of President Biden's Call with
     Prime Minister Netanyahu of Israel" -> {"Netanyahu": "ISR"}): a body that then says only
     "Prime Minister Netanyahu" means the same man."""
-    return {m.group(1): code for m in HEADLINE_NAME_OF.finditer(title)
-            if (code := _of_country(title, m.end(1)))}
+    return {m.group(1): _state_or_country(code, set(title[:m.start()].lower().split()[-4:]))
+            for m in HEADLINE_NAME_OF.finditer(title) if (code := _of_country(title, m.end(1)))}
 
 
 def organisation_in(title: str) -> str | None:
@@ -660,8 +660,22 @@ def _add_roles(doc: Document, m: PersonMention, token_at: dict[int, int]) -> Non
             m.roles.extend(_roles(after, Span(m.span.start, end)))
     # "President Uhuru Kenyatta of Kenya", "Prime Minister Kishida Fumio of Japan"
     if code := _of_country(doc.text, m.span.end):
+        code = _state_or_country(code, {w for r in m.roles for w in r.title.lower().split()})
         for r in m.roles:   # the closest qualifier wins: "Japan and ... Advisor Suh Hoon of Korea"
             r.country = code
+
+
+# A country that is also the name of a US state, and the offices a state elects: "Governor
+# Kemp of Georgia" is American, "Prime Minister Kobakhidze of Georgia" is not.
+US_STATE_ALSO_COUNTRY = {"GEO"}
+US_STATE_OFFICES = {"senator", "governor", "representative", "congressman", "congresswoman",
+                    "congressmember", "mayor", "delegate", "legislator", "assemblyman",
+                    "assemblywoman"}
+
+
+def _state_or_country(code: str, title_words: set[str]) -> str:
+    """ "Senator Max Cleland of Georgia": under a state's office, the state, not the country."""
+    return "USA" if code in US_STATE_ALSO_COUNTRY and title_words & US_STATE_OFFICES else code
 
 
 def _of_country(text: str, end: int) -> str | None:
