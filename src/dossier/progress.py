@@ -15,8 +15,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
                            TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
-from dossier.sources import SUPPORTED_SUFFIXES
-from dossier.sources.files import JSONL_SUFFIXES
+from dossier.sources import InputError
+from dossier.sources.files import JSONL_SUFFIXES, supported_files
 from dossier.sources.url import is_url
 
 COUNT_UP_TO = 256 * 2 ** 20   # bytes of JSON Lines counted line by line; a larger file is not
@@ -41,14 +41,11 @@ def count_documents(paths: Iterable[str]) -> int | None:
         if path == "-" or is_url(path):
             total += 1
         elif os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and name.lower().endswith(SUPPORTED_SUFFIXES):
-                        n = _count_file(os.path.join(root, name))
-                        if n is None:
-                            return None
-                        total += n
+            for found in supported_files(path):   # the files the reader will read
+                n = 1 if isinstance(found, InputError) else _count_file(found)
+                if n is None:
+                    return None
+                total += n
         else:
             n = _count_file(path)
             if n is None:

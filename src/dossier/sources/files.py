@@ -52,7 +52,7 @@ def read_directory(path: str, max_bytes: int = MAX_BYTES,
                    shard: Shard | None = None) -> Iterator[Document | InputError]:
     """Every supported file under `path`, recursively and sorted; hidden entries are skipped."""
     found = False
-    for file_path in _walk(path):
+    for file_path in supported_files(path):
         if isinstance(file_path, InputError):
             if takes(shard):
                 yield file_path
@@ -63,7 +63,9 @@ def read_directory(path: str, max_bytes: int = MAX_BYTES,
         yield InputError(path, f"no supported files in directory ({', '.join(SUPPORTED_SUFFIXES)})")
 
 
-def _walk(directory: str) -> Iterator[str | InputError]:
+def supported_files(directory: str) -> Iterator[str | InputError]:
+    """Every supported file under `directory`, sorted, hidden entries skipped, symlinked
+    directories not followed; an unreadable entry as an `InputError`."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -77,7 +79,7 @@ def _walk(directory: str) -> Iterator[str | InputError]:
         try:
             # Symlinked directories are not followed: a link to an ancestor would never end.
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk(path)
+                yield from supported_files(path)
             elif is_supported(entry.name) and entry.is_file():
                 yield path
         except OSError as exc:

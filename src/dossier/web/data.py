@@ -77,7 +77,7 @@ def _contains(column: ColumnElement, q: str) -> ColumnElement:
 
 def _matches(q: str, *columns: ColumnElement) -> ColumnElement:
     """Every word of `q` appears (case-insensitive, as a substring) in one of `columns`: the
-    search box's rule, so "Landau Christopher" finds "Christopher Landau". A `q` with no word
+    search box's rule, so "Smith Jane" finds "Jane Smith". A `q` with no word
     characters ("%") is matched as it is."""
     terms = [w.rstrip("*") for w in words(q)][:MAX_QUERY_WORDS] or [q.strip()]
     return and_(*(or_(*(_contains(c, t) for c in columns)) for t in terms))
